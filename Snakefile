@@ -1,0 +1,21 @@
+# cinescribe: a long film in, subtitles out. Stages live in rules/; this file only wires them.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+include: "rules/common.smk"
+include: "rules/audio.smk"
+include: "rules/vad.smk"
+include: "rules/chunks.smk"
+include: "rules/asr.smk"
+include: "rules/subtitles.smk"
+
+
+rule all:
+    input:
+        expand("results/{job}/done.json", job=JOBS),
+    default_target: True

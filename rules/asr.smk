@@ -1,0 +1,55 @@
+checkpoint detect_language:
+    input:
+        audio="results/{job}/audio.wav",
+        vad="results/{job}/vad.json",
+    output:
+        "results/{job}/language.json",
+    params:
+        asr=job_options("asr"),
+        strict=config["devices"]["strict"],
+        cache_dir=config["models"]["cache_dir"],
+    threads: config["asr"]["threads"]
+    log:
+        "results/{job}/logs/detect_language.log",
+    benchmark:
+        "results/{job}/benchmarks/detect_language.tsv"
+    script:
+        "../scripts/detect_language.py"
+
+
+rule transcribe_chunk:
+    input:
+        audio="results/{job}/audio.wav",
+        vad="results/{job}/vad.json",
+        plan="results/{job}/chunks/plan.json",
+        language="results/{job}/language.json",
+    output:
+        "results/{job}/asr/chunk_{chunk}.json",
+    params:
+        asr=job_options("asr"),
+        strict=config["devices"]["strict"],
+        cache_dir=config["models"]["cache_dir"],
+    threads: config["asr"]["threads"]
+    resources:
+        batch_size=batch_size,
+    log:
+        "results/{job}/logs/transcribe_chunk-{chunk}.log",
+    benchmark:
+        "results/{job}/benchmarks/transcribe_chunk-{chunk}.tsv"
+    script:
+        "../scripts/transcribe_chunk.py"
+
+
+rule merge:
+    input:
+        plan="results/{job}/chunks/plan.json",
+        language="results/{job}/language.json",
+        chunks=chunk_files,
+    output:
+        "results/{job}/transcript.json",
+    log:
+        "results/{job}/logs/merge.log",
+    benchmark:
+        "results/{job}/benchmarks/merge.tsv"
+    script:
+        "../scripts/merge.py"

@@ -1,0 +1,13 @@
+rule extract_audio:
+    input:
+        job_input,
+    output:
+        "results/{job}/audio.wav",
+    params:
+        audio=job_options("audio"),
+    log:
+        "results/{job}/logs/extract_audio.log",
+    benchmark:
+        "results/{job}/benchmarks/extract_audio.tsv"
+    script:
+        "../scripts/extract_audio.py"

@@ -1,0 +1,13 @@
+checkpoint plan_chunks:
+    input:
+        "results/{job}/vad.json",
+    output:
+        plan="results/{job}/chunks/plan.json",
+    params:
+        asr=job_options("asr"),
+    log:
+        "results/{job}/logs/plan_chunks.log",
+    benchmark:
+        "results/{job}/benchmarks/plan_chunks.tsv"
+    script:
+        "../scripts/plan_chunks.py"

@@ -1,0 +1,44 @@
+# Config validation, the job table, input functions and wildcard constraints shared by all rules.
+import sys
+
+from cinescribe.atomic import read_json
+from cinescribe.errors import CinescribeError
+from cinescribe.jobs import load_jobs
+from cinescribe.settings import validate_config
+
+try:
+    validate_config(config, workflow.source_path("../config/schema.yaml"))
+    JOBS = load_jobs(config)
+except CinescribeError as err:
+    sys.exit(f"cinescribe: {err}")
+
+
+wildcard_constraints:
+    job=r"[^/]+",
+    chunk=r"\d{4}",
+    lang=r"[a-z]{2,3}",
+
+
+def job_input(wildcards):
+    return JOBS[wildcards.job]["input"]
+
+
+def job_options(section):
+    """Params function: the config section with this job's own overrides from the jobs table."""
+    return lambda wildcards: JOBS[wildcards.job][section]
+
+
+def batch_size(wildcards, attempt):
+    """Halve the ASR batch on each retry, the only change that helps after out-of-memory."""
+    return max(1, config["asr"]["batch_size"] // 2 ** (attempt - 1))
+
+
+def chunk_files(wildcards):
+    plan = read_json(checkpoints.plan_chunks.get(job=wildcards.job).output.plan)
+    return [f"results/{wildcards.job}/asr/chunk_{c['index']:04d}.json" for c in plan["chunks"]]
+
+
+def subtitle_files(wildcards):
+    language = read_json(checkpoints.detect_language.get(job=wildcards.job).output[0])
+    stem = f"results/{wildcards.job}/subtitles/{wildcards.job}.{language['subtitle_language']}"
+    return [f"{stem}.{fmt}" for fmt in ("srt", "vtt", "json")]

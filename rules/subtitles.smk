@@ -1,0 +1,26 @@
+rule subtitles:
+    input:
+        "results/{job}/transcript.json",
+    output:
+        srt="results/{job}/subtitles/{job}.{lang}.srt",
+        vtt="results/{job}/subtitles/{job}.{lang}.vtt",
+        json="results/{job}/subtitles/{job}.{lang}.json",
+    params:
+        style=config["subtitles"],
+    log:
+        "results/{job}/logs/subtitles-{lang}.log",
+    benchmark:
+        "results/{job}/benchmarks/subtitles-{lang}.tsv"
+    script:
+        "../scripts/subtitles.py"
+
+
+rule done:
+    input:
+        subtitle_files,
+    output:
+        "results/{job}/done.json",
+    log:
+        "results/{job}/logs/done.log",
+    script:
+        "../scripts/done.py"

@@ -1,0 +1,14 @@
+rule vad:
+    input:
+        "results/{job}/audio.wav",
+    output:
+        "results/{job}/vad.json",
+    params:
+        vad=config["vad"],
+        strict=config["devices"]["strict"],
+    log:
+        "results/{job}/logs/vad.log",
+    benchmark:
+        "results/{job}/benchmarks/vad.tsv"
+    script:
+        "../scripts/vad.py"

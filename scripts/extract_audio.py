@@ -1,0 +1,11 @@
+"""Snakemake adapter: the film's chosen audio track → results/{job}/audio.wav."""
+from cinescribe.audio import extract_audio
+from cinescribe.runner import run
+
+
+def main(sm):
+    audio = sm.params.audio
+    extract_audio(sm.input[0], sm.output[0], track=audio["track"], language=audio["language"])
+
+
+run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,0 +1,22 @@
+"""Snakemake adapter: audio.wav → vad.json (speech segments in seconds)."""
+import logging
+
+from cinescribe import SCHEMA_VERSION
+from cinescribe.atomic import write_json
+from cinescribe.audio import wav_seconds
+from cinescribe.devices import torch_device
+from cinescribe.runner import run
+from cinescribe.vad import detect_speech
+
+
+def main(sm):
+    opts = dict(sm.params.vad)
+    device = torch_device(opts.pop("device"), sm.params.strict)
+    logging.info("vad on %s", device)
+    speech = detect_speech(sm.input[0], device=device, **opts)
+    if not speech:
+        logging.warning("no speech found in %s; the subtitles will be empty", sm.input[0])
+    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "duration": wav_seconds(sm.input[0]), "speech": speech})
+
+
+run(snakemake, main)  # noqa: F821 - injected by Snakemake

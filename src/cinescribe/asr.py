@@ -1,0 +1,85 @@
+"""Whisper on one chunk: its speech windows are batched through faster-whisper, times made absolute."""
+
+import logging
+
+import numpy as np
+
+from .audio import SAMPLE_RATE, read_slice
+from .chunking import group_windows, speech_in
+
+log = logging.getLogger(__name__)
+
+
+def _word(w, offset):
+    return {"start": round(w.start + offset, 3), "end": round(w.end + offset, 3),
+            "word": w.word, "probability": round(w.probability, 4)}
+
+
+def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8, label=""):
+    """Transcribe the chunk's audio slice; return segments with absolute times and words.
+
+    Windows come from our VAD (cut at pauses) and go to BatchedInferencePipeline as clip_timestamps,
+    so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation.
+    `load_model` is only called when the chunk has speech.
+    """
+    from faster_whisper import BatchedInferencePipeline
+
+    offset = chunk["audio_start"]
+    windows = group_windows(speech_in(speech, chunk["audio_start"], chunk["audio_end"]), options["window_seconds"])
+    if not windows:
+        log.info("%s: no speech in this chunk", label)
+        return []
+    audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
+    clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
+    segments, _info = BatchedInferencePipeline(load_model()).transcribe(
+        audio,
+        language=options["language"],
+        task=options["task"],
+        beam_size=options["beam_size"],
+        batch_size=batch_size,
+        condition_on_previous_text=options["condition_on_previous_text"],
+        initial_prompt=options.get("initial_prompt") or None,
+        hotwords=options.get("hotwords") or None,
+        word_timestamps=True,
+        vad_filter=False,
+        clip_timestamps=clips,
+    )
+    span = max(len(audio) / SAMPLE_RATE, 1e-6)
+    out, reported = [], 0.0
+    for seg in segments:
+        out.append({
+            "start": round(seg.start + offset, 3),
+            "end": round(seg.end + offset, 3),
+            "text": seg.text.strip(),
+            "avg_logprob": round(seg.avg_logprob, 4),
+            "no_speech_prob": round(seg.no_speech_prob, 4),
+            "compression_ratio": round(seg.compression_ratio, 3),
+            "words": [_word(w, offset) for w in seg.words or []],
+        })
+        done = min(1.0, seg.end / span)
+        if done - reported >= 0.1:
+            log.info("%s: %3.0f%% (%.0f of %.0f s)", label, 100 * done, seg.end, span)
+            reported = done
+    log.info("%s: 100%% — %d segments from %d windows", label, len(out), len(windows))
+    return out
+
+
+def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1, 0.5, 0.8)):
+    """Detect the film's language once, from speech at several points, so every chunk agrees."""
+    if not model.model.is_multilingual:
+        return "en", 1.0
+    if not speech:
+        return None, 0.0
+    total = speech[-1][1]
+    pieces = []
+    for pos in positions:
+        taken = 0.0
+        for s, e in speech:
+            if e < pos * total or taken >= probe_seconds:
+                continue
+            e = min(e, s + probe_seconds - taken)
+            pieces.append(read_slice(wav_path, s, e))
+            taken += e - s
+    audio = np.concatenate(pieces) if pieces else np.zeros(SAMPLE_RATE, np.float32)
+    language, probability, _ = model.detect_language(audio, language_detection_segments=len(positions))
+    return language, float(probability)

@@ -1,0 +1,53 @@
+"""Where each stage runs, decided in one place: torch stages on cuda/mps/cpu, CTranslate2 on cuda/cpu."""
+
+import logging
+
+from .errors import CinescribeError
+
+log = logging.getLogger(__name__)
+
+
+def _cuda_count_ctranslate2():
+    import ctranslate2
+
+    return ctranslate2.get_cuda_device_count()
+
+
+def _torch_has(kind):
+    import torch
+
+    if kind == "cuda":
+        return torch.cuda.is_available()
+    return bool(getattr(torch.backends, "mps", None)) and torch.backends.mps.is_available()
+
+
+def torch_device(requested="auto", strict=True, has=_torch_has):
+    """auto → cuda, then mps, then cpu; an explicit device that is absent fails (or falls back if not strict)."""
+    if requested == "auto":
+        return next((kind for kind in ("cuda", "mps") if has(kind)), "cpu")
+    if requested == "cpu" or has(requested):
+        return requested
+    if strict:
+        raise CinescribeError(f"device '{requested}' was asked for but is not available; set device: auto or cpu.")
+    log.warning("device '%s' is not available; running on cpu", requested)
+    return "cpu"
+
+
+def asr_device(requested="auto", compute_type="auto", strict=True, cuda_count=_cuda_count_ctranslate2):
+    """CTranslate2 has no MPS backend, so mps means cpu; cpu runs int8, since float16 is a GPU format."""
+    if requested == "mps":
+        log.warning("ASR asked for mps, but CTranslate2 has no MPS backend: running on cpu with int8")
+        requested, compute_type = "cpu", "int8"
+    if requested == "auto":
+        requested = "cuda" if cuda_count() > 0 else "cpu"
+    elif requested == "cuda" and cuda_count() == 0:
+        if strict:
+            raise CinescribeError("ASR device 'cuda' was asked for but no CUDA GPU is visible; set asr.device: auto or cpu.")
+        log.warning("ASR asked for cuda but no CUDA GPU is visible; running on cpu")
+        requested = "cpu"
+    if compute_type == "auto":
+        compute_type = "float16" if requested == "cuda" else "int8"
+    elif requested == "cpu" and compute_type in ("float16", "int8_float16", "bfloat16", "int8_bfloat16"):
+        log.warning("compute type %s needs a GPU; using int8 on cpu", compute_type)
+        compute_type = "int8"
+    return requested, compute_type

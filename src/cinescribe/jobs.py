@@ -1,0 +1,74 @@
+"""The films of one run: a single `input`, or a TSV with one row per film and its own options."""
+
+import csv
+import copy
+from pathlib import Path
+
+from .audio import check_input_path
+from .errors import CinescribeError
+
+# TSV column → (config section, key); an empty cell keeps the config default.
+COLUMNS = {
+    "language": ("asr", "language"),
+    "task": ("asr", "task"),
+    "model": ("asr", "model"),
+    "audio_track": ("audio", "track"),
+    "audio_language": ("audio", "language"),
+}
+TASKS = ("transcribe", "translate")
+
+
+def _read_tsv(path):
+    path = Path(path)
+    if not path.is_file():
+        raise CinescribeError(f"Jobs table not found: '{path}'; check --config jobs=….")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    if not rows or "input" not in rows[0]:
+        raise CinescribeError(f"Jobs table '{path}' needs a header row with an 'input' column.")
+    unknown = set(rows[0]) - set(COLUMNS) - {"job", "input"}
+    if unknown:
+        raise CinescribeError(
+            f"Jobs table '{path}' has unknown column(s) {', '.join(sorted(unknown))}; "
+            f"allowed: job, input, {', '.join(COLUMNS)}."
+        )
+    base = path.parent
+    for row in rows:
+        if row["input"] and not Path(row["input"]).is_absolute() and not Path(row["input"]).exists():
+            row["input"] = str(base / row["input"])  # relative to the table when not to the cwd
+    return rows
+
+
+def _options(row, config):
+    options = {section: copy.deepcopy(config[section]) for section in ("audio", "asr")}
+    for column, (section, key) in COLUMNS.items():
+        value = (row.get(column) or "").strip()
+        if not value:
+            continue
+        if column == "audio_track":
+            if not value.isdigit():
+                raise CinescribeError(f"audio_track '{value}' is not a track number (0, 1, …).")
+            value = int(value)
+        if column == "task" and value not in TASKS:
+            raise CinescribeError(f"task '{value}' is not one of {', '.join(TASKS)}.")
+        options[section][key] = value
+    return options
+
+
+def load_jobs(config):
+    """Return {job name: {"input": path, "audio": {...}, "asr": {...}}}; names default to the file stem."""
+    rows = _read_tsv(config["jobs"]) if config.get("jobs") else []
+    if config.get("input"):
+        rows.append({"input": config["input"], "job": config.get("job_name", "")})
+    if not rows:
+        raise CinescribeError("Nothing to do: give a film with --config input=/path/movie.mkv or jobs=config/jobs.tsv.")
+    jobs = {}
+    for row in rows:
+        path = check_input_path(row["input"].strip())
+        name = (row.get("job") or "").strip() or path.stem
+        if "/" in name or name.startswith("."):
+            raise CinescribeError(f"Job name '{name}' cannot contain '/' or start with '.'; rename it in the jobs table.")
+        if name in jobs:
+            raise CinescribeError(f"Two jobs are named '{name}'; give one a different name in the 'job' column.")
+        jobs[name] = {"input": str(path), **_options(row, config)}
+    return jobs
