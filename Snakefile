@@ -4,7 +4,7 @@ from snakemake.utils import min_version
 min_version("9.0")
 
 
-configfile: "config/config.yaml"
+configfile: f"{workflow.basedir}/config/config.yaml"
 
 
 include: "rules/common.smk"
@@ -18,4 +18,5 @@ include: "rules/subtitles.smk"
 rule all:
     input:
         expand("results/{job}/done.json", job=JOBS),
+        planned_chunks,
     default_target: True

@@ -1,4 +1,5 @@
 # Config validation, the job table, input functions and wildcard constraints shared by all rules.
+import os
 import sys
 
 from cinescribe.atomic import read_json
@@ -33,9 +34,19 @@ def batch_size(wildcards, attempt):
     return max(1, config["asr"]["batch_size"] // 2 ** (attempt - 1))
 
 
-def chunk_files(wildcards):
-    plan = read_json(checkpoints.plan_chunks.get(job=wildcards.job).output.plan)
-    return [f"results/{wildcards.job}/asr/chunk_{c['index']:04d}.json" for c in plan["chunks"]]
+def chunk_files(wildcards, job=None):
+    job = job or wildcards.job
+    plan = read_json(checkpoints.plan_chunks.get(job=job).output.plan)
+    return [f"results/{job}/asr/chunk_{c['index']:04d}.json" for c in plan["chunks"]]
+
+
+def planned_chunks(wildcards):
+    """Chunk files of every job already planned, as targets of `all`.
+
+    Snakemake does not rebuild a missing intermediate file whose consumers are up to date, so a deleted
+    chunk is only recomputed if it is a target. Jobs not planned yet are pulled in by their done.json.
+    """
+    return [f for job in JOBS if os.path.exists(f"results/{job}/chunks/plan.json") for f in chunk_files(wildcards, job)]
 
 
 def subtitle_files(wildcards):

@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SNAKEMAKE := $(VENV)/bin/snakemake
+
+.PHONY: setup demo test bench lint clean
+
+setup: $(VENV)/.installed
+
+# torch first, pinned: the CPU wheel of exactly this version is what keeps CUDA packages out.
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+demo: setup
+	$(SNAKEMAKE) --profile profiles/cpu --config input=data/demo/sample.wav
+	@echo "Subtitles of the demo clip:"; ls -1 "$(CURDIR)"/results/sample/subtitles/*
+
+test: setup
+	tools/install-system-packages.sh
+	$(PY) -m pytest -ra $(PYTEST_ARGS)
+
+bench: setup
+	tools/install-system-packages.sh
+	$(PY) bench/vs_bare_faster_whisper.py
+
+lint: setup
+	$(SNAKEMAKE) --lint --config input=data/demo/sample.wav
+
+clean:
+	rm -rf results .snakemake

@@ -1,0 +1,76 @@
+"""Shared fixtures: a runner for real snakemake in a scratch directory, and synthesized speech."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jiwer
+import pytest
+import yaml
+
+import media
+
+REPO = Path(__file__).resolve().parents[1]
+NORMALIZE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
+                           jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+
+
+def wer(reference, hypothesis):
+    return jiwer.wer(reference, hypothesis, reference_transform=NORMALIZE, hypothesis_transform=NORMALIZE)
+
+
+class Workflow:
+    """Runs `snakemake` on the repo's Snakefile with results in `workdir` (a test's own folder)."""
+
+    def __init__(self, workdir, cache_dir):
+        self.workdir = Path(workdir)
+        self.cache_dir = cache_dir
+
+    def run(self, config=None, *args, check=True):
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        config = {"models": {"cache_dir": str(self.cache_dir)}, **(config or {})}
+        override = self.workdir / "override.yaml"
+        override.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(self.workdir),
+               "--profile", str(REPO / "profiles" / "cpu"), "--cores", "2", "--configfile", str(override), *args]
+        env = {**os.environ, "HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "0")}
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=self.workdir)
+        if check and proc.returncode != 0:
+            raise AssertionError(f"snakemake failed ({proc.returncode}):\n{proc.stderr[-6000:]}")
+        return proc
+
+    def results(self, job):
+        return self.workdir / "results" / job
+
+    def transcript_text(self, job):
+        doc = json.loads((self.results(job) / "transcript.json").read_text(encoding="utf-8"))
+        return " ".join(seg["text"] for seg in doc["segments"])
+
+    def words(self, job):
+        doc = json.loads((self.results(job) / "transcript.json").read_text(encoding="utf-8"))
+        return [w for seg in doc["segments"] for w in seg["words"]]
+
+
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory):
+    """One joined copy of the embedded base model for the whole run."""
+    return tmp_path_factory.mktemp("models")
+
+
+@pytest.fixture
+def workflow(tmp_path, model_cache):
+    return Workflow(tmp_path / "work", model_cache)
+
+
+@pytest.fixture(scope="session")
+def long_speech(tmp_path_factory):
+    """~70 s of espeak-ng speech in two voices with short pauses, and its known text."""
+    folder = tmp_path_factory.mktemp("speech")
+    gap = media.silence(folder / "gap.wav", 0.35)
+    parts = []
+    for i, sentence in enumerate(media.SENTENCES):
+        parts.append(media.speak(sentence, folder / f"s{i:02d}.wav", voice=("en-us", "en-gb")[i % 2]))
+        parts.append(gap)
+    return media.concat(parts, folder / "long speech.wav"), " ".join(media.SENTENCES)

@@ -1,0 +1,89 @@
+"""Test media with known content: espeak-ng speech, sox silence and music, PyAV-muxed containers."""
+
+import subprocess
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+DEMO_WAV = REPO / "data" / "demo" / "sample.wav"
+DEMO_STM = REPO / "data" / "demo" / "sample.stm"
+
+# Plain sentences Whisper tiny.en hears reliably from espeak-ng; joined they give minutes of speech.
+SENTENCES = [
+    "The morning train was late again, so we walked to the old market by the river.",
+    "My brother likes to cook fish with rice and green beans on Sunday evenings.",
+    "When the rain stopped, the children ran outside to play football in the park.",
+    "She opened the window and listened to the birds singing in the tall trees.",
+    "We bought fresh bread, a bottle of milk, and some apples for the long journey.",
+    "The teacher asked everyone to read the first chapter before the next class.",
+    "After dinner, my grandmother told us a story about her village near the mountains.",
+    "The doctor said that I should drink more water and sleep a little longer.",
+    "Our neighbours painted their house yellow, and now it is the brightest on the street.",
+    "He forgot his umbrella at the office, so he came home completely wet.",
+    "The museum was closed on Monday, so we visited the library and the garden instead.",
+    "Please turn off the lights and lock the door when you leave the building tonight.",
+]
+
+
+def demo_reference():
+    """The demo clip's words from its STM file (MIT, shipped with pyannote-audio)."""
+    lines = DEMO_STM.read_text().splitlines()
+    return " ".join(line.split(maxsplit=5)[5] for line in lines if line.strip())
+
+
+def speak(text, path, voice="en-us", speed=165):
+    """espeak-ng → 16 kHz mono WAV."""
+    raw = Path(path).with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(path)], check=True)
+    raw.unlink()
+    return Path(path)
+
+
+def concat(parts, path):
+    subprocess.run(["sox", *map(str, parts), str(path)], check=True)
+    return Path(path)
+
+
+def silence(path, seconds):
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "trim", "0", str(seconds)],
+                   check=True)
+    return Path(path)
+
+
+def read_wav(path):
+    with av.open(str(path)) as container:
+        frames = [f.to_ndarray().reshape(-1) for f in container.decode(audio=0)]
+    return np.concatenate(frames).astype(np.int16)
+
+
+def mux(path, audio_wav=None, video=True, seconds=None, audio_codec="aac", language=None):
+    """Write a container with a small video stream and/or the WAV's audio (known timing)."""
+    samples = read_wav(audio_wav) if audio_wav else None
+    seconds = seconds or (len(samples) / 16000 if samples is not None else 3)
+    with av.open(str(path), "w") as out:
+        vstream = out.add_stream("mpeg4", rate=10) if video else None
+        if vstream:
+            vstream.width, vstream.height, vstream.pix_fmt = 64, 48, "yuv420p"
+        astream = out.add_stream(audio_codec, rate=16000) if samples is not None else None
+        if astream is not None:
+            astream.layout = "mono"
+            if language:
+                astream.metadata["language"] = language
+        if vstream:
+            for i in range(int(seconds * 10)):
+                frame = av.VideoFrame.from_ndarray(np.full((48, 64, 3), i % 255, np.uint8), format="rgb24")
+                frame.pts, frame.time_base = i, Fraction(1, 10)
+                out.mux(vstream.encode(frame))
+            out.mux(vstream.encode(None))
+        if astream is not None:
+            step = 1024
+            for i in range(0, len(samples), step):
+                frame = av.AudioFrame.from_ndarray(samples[i:i + step].reshape(1, -1), format="s16", layout="mono")
+                frame.sample_rate, frame.pts = 16000, i
+                out.mux(astream.encode(frame))
+            out.mux(astream.encode(None))
+    return Path(path)

@@ -1,0 +1,70 @@
+"""A film longer than several chunks: seams inside speech lose and double no word; reruns resume."""
+
+import json
+
+import jiwer
+
+from conftest import NORMALIZE, wer
+
+CHUNKED = {"chunking": "always", "chunk_seconds": 20, "cut_search_seconds": 0, "model": "tiny.en"}
+
+
+def _seam_errors(one_chunk_words, chunked_words, seams, radius=3.0):
+    """Words inserted or deleted near a seam when aligning the chunked run against the one-chunk run."""
+    ref = [NORMALIZE(w["word"])[0][0] if NORMALIZE(w["word"])[0] else "" for w in one_chunk_words]
+    hyp = [NORMALIZE(w["word"])[0][0] if NORMALIZE(w["word"])[0] else "" for w in chunked_words]
+    out = jiwer.process_words(" ".join(ref), " ".join(hyp))
+    errors = []
+    for step in out.alignments[0]:
+        if step.type == "delete":
+            times = [one_chunk_words[i]["start"] for i in range(step.ref_start_idx, step.ref_end_idx)]
+        elif step.type == "insert":
+            times = [chunked_words[i]["start"] for i in range(step.hyp_start_idx, step.hyp_end_idx)]
+        else:
+            continue
+        errors += [(step.type, t) for t in times if any(abs(t - s) <= radius for s in seams)]
+    return errors
+
+
+def test_seams_inside_speech_lose_and_double_nothing(workflow, long_speech):
+    audio, text = long_speech
+    workflow.run({"input": str(audio), "asr": CHUNKED})
+    plan = json.loads((workflow.results("long speech") / "chunks" / "plan.json").read_text())["chunks"]
+    assert len(plan) >= 3
+    assert any(c["audio_end"] > c["end"] for c in plan)  # cuts fell inside speech, so chunks overlap
+    chunked_words = workflow.words("long speech")
+    chunked_error = wer(text, workflow.transcript_text("long speech"))
+
+    whole = workflow.__class__(workflow.workdir.parent / "whole", workflow.cache_dir)
+    whole.run({"input": str(audio), "asr": {**CHUNKED, "chunking": "never"}})
+    one_chunk_words = whole.words("long speech")
+    whole_error = wer(text, whole.transcript_text("long speech"))
+    print(f"WER chunked={chunked_error:.3f} one-chunk={whole_error:.3f} chunks={len(plan)}")
+
+    assert chunked_error <= 0.10
+    assert chunked_error <= whole_error + 0.03
+    seams = [c["start"] for c in plan[1:]]
+    assert _seam_errors(one_chunk_words, chunked_words, seams) == []
+
+
+def test_rerun_does_nothing_and_a_lost_chunk_reruns_alone(workflow, long_speech):
+    audio, _ = long_speech
+    config = {"input": str(audio), "asr": CHUNKED}
+    workflow.run(config)
+    asr_dir = workflow.results("long speech") / "asr"
+    chunks = sorted(asr_dir.glob("chunk_*.json"))
+    srt = next((workflow.results("long speech") / "subtitles").glob("*.srt"))
+    before = {p: p.stat().st_mtime_ns for p in chunks + [srt]}
+    srt_text = srt.read_text(encoding="utf-8")
+
+    again = workflow.run(config)
+    assert "Nothing to be done" in again.stderr
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+
+    chunks[1].unlink()
+    rerun = workflow.run(config)
+    ran = [line.split()[-1].rstrip(":") for line in rerun.stderr.splitlines() if line.startswith(("rule ", "localrule "))]
+    assert sorted(ran) == sorted(["transcribe_chunk", "merge", "subtitles", "done", "all"])
+    assert chunks[1].exists()
+    assert all(p.stat().st_mtime_ns == before[p] for p in chunks if p != chunks[1])
+    assert srt.read_text(encoding="utf-8") == srt_text

@@ -1,0 +1,35 @@
+"""The demo clip through the real workflow with the embedded base model."""
+
+import json
+
+from conftest import wer
+import media
+
+
+def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
+    workflow.run({"input": str(media.DEMO_WAV)})
+    subs = workflow.results("sample") / "subtitles"
+    srt, vtt = subs / "sample.en.srt", subs / "sample.en.vtt"
+    assert srt.read_text(encoding="utf-8").startswith("1\n")
+    assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
+    error = wer(media.demo_reference(), workflow.transcript_text("sample"))
+    print(f"demo WER (base) = {error:.3f}")
+    assert error <= 0.25
+    cues = json.loads((subs / "sample.en.json").read_text(encoding="utf-8"))["cues"]
+    assert cues and all(len(line) <= 42 for cue in cues for line in cue["lines"])
+    assert all(len(cue["lines"]) <= 2 and cue["end"] - cue["start"] <= 7.0 for cue in cues)
+    starts = [cue["start"] for cue in cues]
+    assert starts == sorted(starts) and starts[0] >= 6.0  # speech starts at 6.7 s in the clip
+    done = json.loads((workflow.results("sample") / "done.json").read_text())
+    assert str(srt) in done["subtitles"]
+
+
+def test_every_rule_leaves_a_log_and_a_benchmark(workflow):
+    workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}})
+    logs = {p.name for p in (workflow.results("sample") / "logs").iterdir()}
+    benchmarks = {p.name for p in (workflow.results("sample") / "benchmarks").iterdir()}
+    for rule in ("extract_audio", "vad", "plan_chunks", "detect_language", "transcribe_chunk-0001", "merge",
+                 "subtitles-en"):
+        assert f"{rule}.log" in logs and f"{rule}.tsv" in benchmarks
+    asr_log = (workflow.results("sample") / "logs" / "transcribe_chunk-0001.log").read_text()
+    assert "chunk 1/1: 100%" in asr_log

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Debian packages the tests and benchmarks need: espeak-ng and sox synthesize speech and music with known
+# text and timing. The workflow itself needs none (PyAV wheels carry ffmpeg's libraries).
+set -euo pipefail
+missing=()
+for tool in espeak-ng sox; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
