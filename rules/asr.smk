@@ -13,6 +13,8 @@ checkpoint detect_language:
         "results/{job}/logs/detect_language.log",
     benchmark:
         "results/{job}/benchmarks/detect_language.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/detect_language.py"
 
@@ -36,6 +38,8 @@ rule transcribe_chunk:
         "results/{job}/logs/transcribe_chunk-{chunk}.log",
     benchmark:
         "results/{job}/benchmarks/transcribe_chunk-{chunk}.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/transcribe_chunk.py"
 
@@ -51,5 +55,7 @@ rule merge:
         "results/{job}/logs/merge.log",
     benchmark:
         "results/{job}/benchmarks/merge.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/merge.py"

@@ -9,5 +9,7 @@ rule extract_audio:
         "results/{job}/logs/extract_audio.log",
     benchmark:
         "results/{job}/benchmarks/extract_audio.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/extract_audio.py"

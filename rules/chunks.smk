@@ -9,5 +9,7 @@ checkpoint plan_chunks:
         "results/{job}/logs/plan_chunks.log",
     benchmark:
         "results/{job}/benchmarks/plan_chunks.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/plan_chunks.py"

@@ -11,6 +11,8 @@ rule subtitles:
         "results/{job}/logs/subtitles-{lang}.log",
     benchmark:
         "results/{job}/benchmarks/subtitles-{lang}.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/subtitles.py"
 
@@ -22,5 +24,7 @@ rule done:
         "results/{job}/done.json",
     log:
         "results/{job}/logs/done.log",
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/done.py"

@@ -10,5 +10,7 @@ rule vad:
         "results/{job}/logs/vad.log",
     benchmark:
         "results/{job}/benchmarks/vad.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
     script:
         "../scripts/vad.py"

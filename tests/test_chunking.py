@@ -1,0 +1,52 @@
+from cinescribe.chunking import best_cut, group_windows, plan_chunks, speech_in
+
+
+def test_cut_goes_in_the_longest_silence_near_the_target():
+    # speech everywhere except a short pause at 290 s and a long one at 320-326 s
+    speech = [[0, 289.5], [290.0, 320.0], [326.0, 700.0]]
+    chunks = plan_chunks(speech, 700.0, chunk_seconds=300, search_seconds=30)
+    assert chunks[0]["end"] == 323.0  # middle of the long pause, not the short one
+    assert chunks[0]["audio_end"] == chunks[0]["end"]  # a cut in silence needs no overlap
+
+
+def test_cut_inside_speech_only_when_no_silence_and_then_overlaps():
+    speech = [[0, 1000.0]]
+    chunks = plan_chunks(speech, 1000.0, chunk_seconds=300, search_seconds=30, overlap_seconds=2)
+    assert [c["start"] for c in chunks] == [0.0, 300.0, 600.0]
+    assert chunks[0]["audio_end"] == 302.0 and chunks[1]["audio_start"] == 298.0
+    assert chunks[-1]["end"] == 1000.0
+
+
+def test_chunks_tile_the_film_without_gaps():
+    speech = [[i * 7.0, i * 7.0 + 5.5] for i in range(400)]
+    chunks = plan_chunks(speech, 2800.0, chunk_seconds=300, search_seconds=30)
+    assert chunks[0]["start"] == 0 and chunks[-1]["end"] == 2800.0
+    assert all(a["end"] == b["start"] for a, b in zip(chunks, chunks[1:]))
+    assert all(240 <= c["end"] - c["start"] <= 360 for c in chunks[:-1])
+    for c in chunks[:-1]:  # every cut lies in a pause
+        assert not any(s < c["end"] < e for s, e in speech)
+
+
+def test_chunking_modes():
+    speech = [[0, 400.0]]
+    assert len(plan_chunks(speech, 400.0, 300, mode="auto")) == 1  # < 1.5 chunks: one model load
+    assert len(plan_chunks(speech, 400.0, 300, mode="always")) == 2
+    assert len(plan_chunks([[0, 5000.0]], 5000.0, 300, mode="never")) == 1
+
+
+def test_best_cut_reports_speech():
+    assert best_cut([[0, 100]], 100, 40, 60) == (50, True)
+    assert best_cut([[0, 45], [55, 100]], 100, 40, 60) == (50, False)
+
+
+def test_windows_end_at_pauses_and_fit_whisper():
+    speech = [[0, 8], [9, 20], [21, 29], [30, 41], [50, 95]]
+    windows = group_windows(speech, 30)
+    assert windows[0] == [0, 29]  # closes at the pause before 30 s, not in the middle of a word
+    assert all(e - s <= 30 for s, e in windows)
+    starts_and_ends = {x for seg in speech for x in seg}
+    assert all(s in starts_and_ends or (s - 50) % 30 == 0 for s, _ in windows)
+
+
+def test_speech_in_clips_to_the_chunk():
+    assert speech_in([[0, 10], [20, 30], [40, 50]], 5, 45) == [[5, 10], [20, 30], [40, 45]]

@@ -1,0 +1,96 @@
+"""Bad and unusual inputs through the real workflow: one sentence, non-zero exit, nothing half-written."""
+
+import json
+import os
+
+import pytest
+
+import media
+
+
+def _sentences(stderr):
+    return [line for line in stderr.splitlines() if line.startswith("cinescribe:")]
+
+
+def _assert_clean_failure(workflow, proc, expected, job):
+    assert proc.returncode != 0
+    said = _sentences(proc.stderr)
+    assert said and expected in said[0], proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    results = workflow.results(job)
+    leftovers = [p for p in results.rglob("*") if p.is_file() and p.suffix in (".wav", ".json", ".srt", ".vtt", ".part")]
+    assert leftovers == []
+
+
+def _make(kind, folder):
+    good = folder / "good.mkv"
+    media.mux(good, media.DEMO_WAV)
+    data = good.read_bytes()
+    path = folder / f"{kind}.mkv"
+    if kind == "empty":
+        path.write_bytes(b"")
+    elif kind == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif kind == "corrupt-header":
+        path.write_bytes(os.urandom(64) + data[64:])
+    elif kind == "no-audio":
+        media.mux(path, None, seconds=3)
+    return path
+
+
+@pytest.mark.parametrize("kind, expected", [
+    ("missing", "not found"),
+    ("empty", "empty (0 bytes)"),
+    ("truncated", "truncated"),
+    ("corrupt-header", "does not recognise it as media"),
+    ("no-audio", "has no audio stream"),
+])
+def test_bad_input_is_one_sentence_and_leaves_nothing(workflow, tmp_path, kind, expected):
+    path = tmp_path / "missing.mkv" if kind == "missing" else _make(kind, tmp_path)
+    proc = workflow.run({"input": str(path)}, check=False)
+    _assert_clean_failure(workflow, proc, expected, path.stem)
+
+
+def test_unknown_model_offline_names_the_fix(workflow, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "large-v3"}}, check=False)
+    assert proc.returncode != 0
+    said = _sentences(proc.stderr)
+    assert said and "Model 'large-v3'" in said[0] and "embedded" in said[0]
+    assert not list(workflow.results("sample").glob("language.json"))
+
+
+def test_bad_config_is_one_sentence(workflow):
+    proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"beam": 3}}, check=False)
+    assert proc.returncode != 0
+    assert "'beam' was unexpected" in _sentences(proc.stderr)[0]
+    proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"task": "summarise"}}, check=False)
+    assert "asr.task" in _sentences(proc.stderr)[0]
+
+
+def test_silence_gives_valid_empty_subtitles_and_a_warning(workflow, tmp_path):
+    quiet = media.silence(tmp_path / "quiet.wav", 12)
+    proc = workflow.run({"input": str(quiet), "asr": {"model": "tiny.en"}})
+    assert any("no speech found" in line for line in _sentences(proc.stderr))
+    subs = workflow.results("quiet") / "subtitles"
+    assert (subs / "quiet.en.srt").read_text() == ""
+    assert (subs / "quiet.en.vtt").read_text().startswith("WEBVTT")
+    assert json.loads((subs / "quiet.en.json").read_text())["cues"] == []
+
+
+def test_spaces_non_ascii_video_and_jobs_table(workflow, tmp_path):
+    """Two films in one run from a jobs table, each with its own model and audio track choice."""
+    folder = tmp_path / "Filme für Tests"
+    folder.mkdir()
+    film = media.mux(folder / "Ünïcode film é.mkv", media.DEMO_WAV, language="eng")
+    table = tmp_path / "jobs.tsv"
+    table.write_text("job\tinput\tmodel\tlanguage\taudio_language\n"
+                     f"\t{film}\ttiny.en\t\teng\n"
+                     f"clip two\t{media.DEMO_WAV}\tbase\ten\t\n", encoding="utf-8")
+    workflow.run({"jobs": str(table)})
+    first = workflow.results("Ünïcode film é") / "subtitles" / "Ünïcode film é.en.srt"
+    second = workflow.results("clip two") / "subtitles" / "clip two.en.srt"
+    assert "New Jersey" in first.read_text(encoding="utf-8")
+    assert "New Jersey" in second.read_text(encoding="utf-8")
+    logs = workflow.results("Ünïcode film é") / "logs" / "transcribe_chunk-0001.log"
+    assert "'tiny.en'" in logs.read_text(encoding="utf-8")
