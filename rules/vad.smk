@@ -6,6 +6,7 @@ rule vad:
     params:
         vad=config["vad"],
         strict=config["devices"]["strict"],
+    threads: 2
     log:
         "results/{job}/logs/vad.log",
     benchmark:

@@ -13,7 +13,7 @@ def main(sm):
     opts = dict(sm.params.vad)
     device = torch_device(opts.pop("device"), sm.params.strict)
     logging.info("vad on %s", device)
-    speech = detect_speech(sm.input[0], device=device, **opts)
+    speech = detect_speech(sm.input[0], device=device, threads=sm.threads, **opts)
     if not speech:
         logging.warning("no speech found in %s; the subtitles will be empty", sm.input[0])
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "duration": wav_seconds(sm.input[0]), "speech": speech})
