@@ -45,10 +45,10 @@ def wer(ref, hyp):
     return jiwer.wer(ref, hyp, reference_transform=NORMALIZE, hypothesis_transform=NORMALIZE)
 
 
-def run_workflow(wav, workdir, model, threads):
+def run_workflow(wav, workdir, model, threads, asr_threads):
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
-    (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": threads}}))
+    (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": asr_threads}}))
     cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir), "--cores",
            str(threads), "--configfile", str(workdir / "bench.yaml"), "--quiet", "all"]
     start = time.perf_counter()
@@ -75,17 +75,19 @@ def main():
     parser.add_argument("--model", default="base")
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--long-minutes", type=float, default=30)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=2, help="cores for the workflow, threads for bare runs")
+    parser.add_argument("--asr-threads", type=int, default=1, help="threads per workflow ASR job")
     parser.add_argument("--out", default=str(REPO / "bench" / "out"))
     args = parser.parse_args()
     out = Path(args.out)
     wav, text = mixed_film.build(out / "media", args.minutes)
     duration = mixed_film.media.read_wav(wav).shape[0] / 16000
-    print(f"file: {wav.name}, {duration / 60:.1f} min, model {args.model}, {args.threads} threads", flush=True)
+    print(f"file: {wav.name}, {duration / 60:.1f} min, model {args.model}, {args.threads} cores "
+          f"(workflow ASR jobs of {args.asr_threads} thread(s); bare runs {args.threads} threads)", flush=True)
 
     # warm the model cache (base is joined on first use) so no run pays for it
     run_bare("batched", mixed_film.media.DEMO_WAV, args.model, args.threads)
-    wf_s, wf_text, wf_peak = run_workflow(wav, out / "work", args.model, args.threads)
+    wf_s, wf_text, wf_peak = run_workflow(wav, out / "work", args.model, args.threads, args.asr_threads)
     batched_s, batched_text = run_bare("batched", wav, args.model, args.threads)
     seq_s, seq_text = run_bare("sequential", wav, args.model, args.threads)
     print(f"wall  workflow {wf_s:7.1f} s | bare batched {batched_s:7.1f} s | bare sequential {seq_s:7.1f} s")
@@ -97,9 +99,14 @@ def main():
     print(f"peak RSS {args.minutes:g} min: {wf_peak[biggest]:.0f} MB ({biggest})", flush=True)
 
     if args.long_minutes:
-        long_wav, _ = mixed_film.build(out / "media", args.long_minutes)
-        _, _, long_peak = run_workflow(long_wav, out / "work_long", args.model, args.threads)
+        long_wav, long_text = mixed_film.build(out / "media", args.long_minutes)
+        long_s, long_wf_text, long_peak = run_workflow(long_wav, out / "work_long", args.model, args.threads,
+                                                       args.asr_threads)
+        long_bare_s, long_bare_text = run_bare("batched", long_wav, args.model, args.threads)
         long_biggest = max(long_peak, key=long_peak.get)
+        print(f"{args.long_minutes:g} min: workflow {long_s:.1f} s, bare batched {long_bare_s:.1f} s, "
+              f"ratio {long_s / long_bare_s:.3f}; WER workflow {wer(long_text, long_wf_text):.3f}, "
+              f"bare batched {wer(long_text, long_bare_text):.3f}")
         print(f"peak RSS {args.long_minutes:g} min: {long_peak[long_biggest]:.0f} MB ({long_biggest}); "
               f"ratio long/short = {long_peak[long_biggest] / wf_peak[biggest]:.3f} (target within 1.10)")
 

@@ -12,6 +12,8 @@ from cinescribe.runner import run
 def main(sm):
     asr = sm.params.asr
     language, probability = asr["language"], 1.0
+    if language == "auto" and asr["model"].endswith(".en"):
+        language = "en"  # English-only Whisper: nothing to detect, no model to load
     if language == "auto":
         device, compute_type = asr_device(asr["device"], asr["compute_type"], sm.params.strict)
         model = load_whisper(asr["model"], device, compute_type, sm.threads, sm.params.cache_dir)

@@ -31,19 +31,23 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
         return []
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
-    segments, _info = BatchedInferencePipeline(load_model()).transcribe(
-        audio,
+    common = dict(
         language=options["language"],
         task=options["task"],
         beam_size=options["beam_size"],
-        batch_size=batch_size,
-        condition_on_previous_text=options["condition_on_previous_text"],
         initial_prompt=options.get("initial_prompt") or None,
         hotwords=options.get("hotwords") or None,
         word_timestamps=True,
         vad_filter=False,
-        clip_timestamps=clips,
     )
+    model = load_model()
+    if options["condition_on_previous_text"]:
+        # Batched decoding cannot feed one window's text to the next, so this choice decodes in sequence.
+        flat = [t for clip in clips for t in (clip["start"], clip["end"])]
+        segments, _info = model.transcribe(audio, condition_on_previous_text=True, clip_timestamps=flat, **common)
+    else:
+        segments, _info = BatchedInferencePipeline(model).transcribe(
+            audio, batch_size=batch_size, clip_timestamps=clips, **common)
     span = max(len(audio) / SAMPLE_RATE, 1e-6)
     out, reported = [], 0.0
     for seg in segments:
