@@ -64,6 +64,7 @@ def test_jobs_table_rows_override_defaults(tmp_path):
 @pytest.mark.parametrize("table, words", [
     ("input\tspeed\n{wav}\t2\n", "unknown column"),
     ("input\ttask\n{wav}\tsummarise\n", "task 'summarise'"),
+    ("input\tlanguage\n{wav}\tHindi\n", "language 'Hindi'"),
     ("input\n{wav}\n{wav}\n", "Two jobs are named 'sample'"),
     ("input\n/nowhere/film.mkv\n", "not found"),
 ])

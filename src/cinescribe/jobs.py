@@ -1,7 +1,8 @@
 """The films of one run: a single `input`, or a TSV with one row per film and its own options."""
 
-import csv
 import copy
+import csv
+import re
 from pathlib import Path
 
 from .audio import check_input_path
@@ -49,6 +50,8 @@ def _options(row, config):
             if not value.isdigit():
                 raise CinescribeError(f"audio_track '{value}' is not a track number (0, 1, …).")
             value = int(value)
+        if column == "language" and not re.fullmatch(r"auto|[a-z]{2,3}", value):
+            raise CinescribeError(f"language '{value}' is not 'auto' or a Whisper language code such as en or hi.")
         if column == "task" and value not in TASKS:
             raise CinescribeError(f"task '{value}' is not one of {', '.join(TASKS)}.")
         options[section][key] = value
