@@ -9,6 +9,11 @@ checkpoint detect_language:
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
     threads: config["asr"]["threads"]
+    resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("detect_language"),
+        runtime=runtime_minutes("detect_language"),
+    retries: RETRIES
     log:
         "results/{job}/logs/detect_language.log",
     benchmark:
@@ -33,7 +38,11 @@ rule transcribe_chunk:
         cache_dir=config["models"]["cache_dir"],
     threads: config["asr"]["threads"]
     resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("transcribe_chunk"),
+        runtime=runtime_minutes("transcribe_chunk"),
         batch_size=batch_size,
+    retries: RETRIES
     log:
         "results/{job}/logs/transcribe_chunk-{chunk}.log",
     benchmark:

@@ -5,6 +5,11 @@ rule extract_audio:
         "results/{job}/audio.wav",
     params:
         audio=job_options("audio"),
+    resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("extract_audio"),
+        runtime=runtime_minutes("extract_audio"),
+    retries: RETRIES
     log:
         "results/{job}/logs/extract_audio.log",
     benchmark:

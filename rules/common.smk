@@ -4,6 +4,7 @@ import sys
 
 from cinescribe.atomic import read_json
 from cinescribe.errors import CinescribeError
+from cinescribe.failures import batch_for_attempt
 from cinescribe.jobs import load_jobs
 from cinescribe.settings import validate_config
 
@@ -29,9 +30,27 @@ def job_options(section):
     return lambda wildcards: JOBS[wildcards.job][section]
 
 
+RETRIES = config["failures"]["attempts"] - 1
+
+
+def attempt_number(wildcards, attempt):
+    """Scripts read the attempt from resources: a failure a retry cannot fix stops its retries."""
+    return attempt
+
+
+def timeout_s(rule_name):
+    """The watchdog's budget; a resource, not a param, so changing it reruns nothing."""
+    return config["failures"]["timeouts"][rule_name]
+
+
+def runtime_minutes(rule_name):
+    """Cluster time limit: the watchdog's budget plus a margin for start-up (SLURM's `runtime`)."""
+    seconds = config["failures"]["timeouts"][rule_name]
+    return int(seconds // 60) + 10 if seconds else 24 * 60
+
+
 def batch_size(wildcards, attempt):
-    """Halve the ASR batch on each retry, the only change that helps after out-of-memory."""
-    return max(1, config["asr"]["batch_size"] // 2 ** (attempt - 1))
+    return batch_for_attempt(config["asr"]["batch_size"], attempt)
 
 
 def chunk_files(wildcards, job=None):

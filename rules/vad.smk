@@ -7,6 +7,11 @@ rule vad:
         vad=config["vad"],
         strict=config["devices"]["strict"],
     threads: 2
+    resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("vad"),
+        runtime=runtime_minutes("vad"),
+    retries: RETRIES
     log:
         "results/{job}/logs/vad.log",
     benchmark:

@@ -51,3 +51,45 @@ def asr_device(requested="auto", compute_type="auto", strict=True, cuda_count=_c
         log.warning("compute type %s needs a GPU; using int8 on cpu", compute_type)
         compute_type = "int8"
     return requested, compute_type
+
+
+def apply_mps_settings(resources):
+    """The mac profile gives torch rules an `mps` resource; set PyTorch's MPS knobs before torch loads."""
+    import os
+
+    if int(resources.get("mps", 0)) <= 0:
+        return
+    os.environ.setdefault("PYTORCH_ENABLE_MPS_FALLBACK", "1")  # ops MPS lacks run on cpu, not fail
+    ratio = int(resources.get("mps_watermark_pct", 0))
+    if ratio:
+        os.environ.setdefault("PYTORCH_MPS_HIGH_WATERMARK_RATIO", f"{ratio / 100:.2f}")
+
+
+def memory_in_use(device):
+    """Bytes the device's allocator holds (cuda/mps), or this process's peak RSS on cpu."""
+    import resource
+    import sys
+
+    import torch
+
+    if device == "cuda":
+        return torch.cuda.memory_allocated()
+    if device == "mps":
+        return torch.mps.current_allocated_memory()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def release_torch_memory(device):
+    """Give cached device memory back after a torch stage, so the next stage on the GPU starts clean."""
+    import gc
+
+    import torch
+
+    before = memory_in_use(device)
+    gc.collect()
+    if device == "cuda":
+        torch.cuda.empty_cache()
+    elif device == "mps":
+        torch.mps.empty_cache()
+    log.info("%s memory: %.1f MB before release, %.1f MB after", device, before / 2**20, memory_in_use(device) / 2**20)

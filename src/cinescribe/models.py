@@ -84,7 +84,7 @@ def resolve_model(name, cache_dir=None):
         return str(EMBEDDED[name](cache_dir))
     path = Path(name).expanduser()
     if path.is_dir():
-        if not (path / "model.bin").is_file():
+        if not (path / "model.bin").exists():
             raise CinescribeError(f"'{path}' has no model.bin, so it is not a CTranslate2 Whisper model directory.")
         return str(path)
     if name.startswith(("/", ".", "~")) or name.count("/") > 1:

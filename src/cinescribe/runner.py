@@ -1,26 +1,68 @@
-"""What every Snakemake script shares: logging to the rule's log, and errors as one sentence."""
+"""What every Snakemake script shares: logging, the watchdog, and which failures deserve a retry.
+
+Snakemake retries every failed job. A retry only helps after out-of-memory (the batch halves) or a
+time-out, so any other failure leaves a `.fatal` note beside the log and its retries stop at once.
+"""
 
 import logging
 import sys
+from pathlib import Path
 
+from .devices import apply_mps_settings
 from .errors import CinescribeError
+from .failures import RetryableFailure, is_out_of_memory
+from .watchdog import ChildFailure, run_with_deadline
+
+log = logging.getLogger("cinescribe")
 
 
-def run(snakemake, main):
-    """Call main(snakemake); a CinescribeError becomes one line on stderr and exit 1, not a traceback."""
+def _setup_logging(log_path):
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    to_file = logging.FileHandler(snakemake.log[0], encoding="utf-8")
+    to_file = logging.FileHandler(log_path, encoding="utf-8")
     to_file.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     to_terminal = logging.StreamHandler(sys.stderr)
     to_terminal.setLevel(logging.WARNING)
     to_terminal.setFormatter(logging.Formatter("cinescribe: %(message)s"))
     root.handlers[:] = [to_file, to_terminal]
+
+
+def _fail(message, fatal_note=None):
+    log.error("%s", message)
+    if fatal_note:
+        fatal_note.write_text(message, encoding="utf-8")
+    sys.exit(1)
+
+
+def run(snakemake, main):
+    """Call main(snakemake) under the rule's time limit; exit 1 with one sentence on a user's error."""
+    _setup_logging(snakemake.log[0])
+    resources = snakemake.resources
+    apply_mps_settings(resources)
+    attempt = int(resources.get("attempt", 1))
+    fatal_note = Path(snakemake.log[0] + ".fatal")
+    if attempt > 1 and fatal_note.exists():
+        _fail(f"{fatal_note.read_text(encoding='utf-8').splitlines()[0]} (not retried: a retry cannot fix this)")
+    fatal_note.unlink(missing_ok=True)
+    if attempt > 1:
+        log.warning("%s: attempt %d", snakemake.rule, attempt)
+    timeout = float(resources.get("timeout_s", 0)) or None
     try:
-        main(snakemake)
+        if timeout:
+            run_with_deadline(main, (snakemake,), timeout, what=snakemake.rule)
+        else:
+            main(snakemake)
     except CinescribeError as err:
-        logging.getLogger("cinescribe").error("%s", err)
-        sys.exit(1)
-    except Exception:  # a bug, not the user's doing: keep the traceback, in the log too
-        logging.getLogger("cinescribe").exception("unexpected failure")
+        _fail(str(err), fatal_note)
+    except RetryableFailure as err:
+        _fail(f"{err}; it will be retried if attempts are left")
+    except ChildFailure as err:
+        if err.kind == "oom":
+            _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({err.args[0].splitlines()[0]})")
+        _fail(f"unexpected failure in {snakemake.rule}: {err}", fatal_note)
+    except Exception as err:  # a bug, not the user's doing: keep the traceback, in the log too
+        if is_out_of_memory(err):
+            _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({err})")
+        log.exception("unexpected failure in %s", snakemake.rule)
+        fatal_note.write_text(f"unexpected failure in {snakemake.rule}: {err}", encoding="utf-8")
         sys.exit(1)

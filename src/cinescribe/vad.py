@@ -43,7 +43,7 @@ def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_second
             rows, frames = _rows(samples, row_frames, warm_frames)
             out = model.audio_forward(torch.from_numpy(rows).to(device), SAMPLE_RATE)
             probs.extend(out[:, warm_frames:].reshape(-1)[:frames].float().cpu().tolist())
-            log.info("vad: %.0f min scanned", total / SAMPLE_RATE / 60)
+            log.info("vad: %.1f min scanned", total / SAMPLE_RATE / 60)
     return probs, total
 
 
