@@ -1,7 +1,6 @@
 """Shared fixtures: a runner for real snakemake in a scratch directory, and synthesized speech."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,15 +27,20 @@ class Workflow:
         self.workdir = Path(workdir)
         self.cache_dir = cache_dir
 
-    def run(self, config=None, *args, check=True):
+    def command(self, config=None, *args, profile="cpu"):
+        """The snakemake command line for `config` (written to an override file in the workdir)."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         config = {"models": {"cache_dir": str(self.cache_dir)}, **(config or {})}
         override = self.workdir / "override.yaml"
         override.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(self.workdir),
-               "--profile", str(REPO / "profiles" / "cpu"), "--cores", "2", "--configfile", str(override), *args]
-        env = {**os.environ, "HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "0")}
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=self.workdir)
+        return [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(self.workdir),
+                "--profile", str(REPO / "profiles" / profile), "--configfile", str(override), *args]
+
+    def run(self, config=None, *args, check=True, profile="cpu"):
+        cmd = self.command(config, *args, profile=profile)
+        if profile == "cpu" and "--cores" not in args:
+            cmd += ["--cores", "2"]
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=self.workdir)
         if check and proc.returncode != 0:
             raise AssertionError(f"snakemake failed ({proc.returncode}):\n{proc.stderr[-6000:]}")
         return proc
