@@ -15,6 +15,11 @@ include: "rules/asr.smk"
 include: "rules/subtitles.smk"
 
 
+localrules:
+    all,
+    done,
+
+
 rule all:
     input:
         expand("results/{job}/done.json", job=JOBS),
