@@ -30,3 +30,15 @@ def test_snakemake_lint_is_clean():
     proc = subprocess.run([sys.executable, "-m", "snakemake", "--lint", "--config",
                            f"input={REPO / 'data/demo/sample.wav'}"], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0 and "Congratulations" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+
+
+def test_named_profiles_work_as_typed(tmp_path):
+    """`snakemake --profile mac` from the repo root, after setup linked the profiles for Snakemake."""
+    env = {**__import__("os").environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    subprocess.run([sys.executable, str(REPO / "tools" / "install-profiles.py")], env=env, check=True)
+    for name in ("cpu", "mac", "cuda"):
+        proc = subprocess.run([sys.executable, "-m", "snakemake", "--profile", name, "-n", "--config",
+                               f"input={REPO / 'data/demo/sample.wav'}"], cwd=REPO, env=env,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        assert f"Using profile {name}" in proc.stderr or f"profiles/{name}" in proc.stderr
