@@ -56,10 +56,13 @@ rule transcribe_chunk:
 rule merge:
     input:
         plan="results/{job}/chunks/plan.json",
+        vad="results/{job}/vad.json",
         language="results/{job}/language.json",
         chunks=chunk_files,
     output:
         "results/{job}/transcript.json",
+    params:
+        guard=config["guard"],
     log:
         "results/{job}/logs/merge.log",
     benchmark:

@@ -1,6 +1,9 @@
-"""Snakemake adapter: asr/chunk_*.json → transcript.json (seams de-duplicated)."""
+"""Snakemake adapter: asr/chunk_*.json → transcript.json (seams de-duplicated, hallucinations removed)."""
+import logging
+
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json, write_json
+from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
 from cinescribe.runner import run
 
@@ -8,9 +11,15 @@ from cinescribe.runner import run
 def main(sm):
     parts = [read_json(path) for path in sm.input.chunks]
     segments = merge_chunks([(part["chunk"], part["segments"]) for part in parts])
+    removed = []
+    if sm.params.guard["enabled"]:
+        segments, removed = guard(segments, read_json(sm.input.vad)["speech"], sm.params.guard)
+        for r in removed:
+            logging.info("guard removed %.1f-%.1f s %r: %s", r["start"], r["end"], r["text"], r["reason"])
     language = read_json(sm.input.language)
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "language": language["source"],
-                              "subtitle_language": language["subtitle_language"], "segments": segments})
+                              "subtitle_language": language["subtitle_language"], "segments": segments,
+                              "removed": removed})
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,0 +1,68 @@
+"""Hallucination guard: drop text Whisper invents, and say why for each removal.
+
+Whisper's known failure modes on films: repetition loops (high compression ratio or the same phrase over
+and over), confident text where nobody speaks (VAD says silence), and phantom credits learnt from web
+subtitles ("Thank you for watching", "Subtitles by …").
+"""
+
+import re
+
+from .chunking import speech_in
+
+
+def _norm(text):
+    return re.sub(r"[^\w' ]", "", text.lower()).strip()
+
+
+def _speech_share(segment, speech):
+    span = segment["end"] - segment["start"]
+    if span <= 0:
+        return 1.0
+    return sum(e - s for s, e in speech_in(speech, segment["start"], segment["end"])) / span
+
+
+def _collapse_loops(words, max_repeats):
+    """Keep at most `max_repeats` consecutive copies of any 1–4 word phrase; returns kept words."""
+    kept = list(words)
+    for n in (1, 2, 3, 4):
+        out, i = [], 0
+        while i < len(kept):
+            phrase = [_norm(w["word"]) for w in kept[i:i + n]]
+            copies = 1
+            while [_norm(w["word"]) for w in kept[i + copies * n:i + (copies + 1) * n]] == phrase:
+                copies += 1
+            out += kept[i:i + min(copies, max_repeats) * n] if copies > 1 else kept[i:i + 1]
+            i += copies * n if copies > 1 else 1
+        kept = out
+    return kept
+
+
+def _reason(segment, speech, opts):
+    text = _norm(segment["text"])
+    if any(_norm(p) and _norm(p) in text and len(text) <= len(_norm(p)) + 20 for p in opts["phantom_phrases"]):
+        return "phantom phrase"
+    if segment.get("compression_ratio", 0) > opts["max_compression_ratio"]:
+        return "repetition loop (compression ratio)"
+    if (segment.get("no_speech_prob", 0) > opts["max_no_speech_prob"]
+            and segment.get("avg_logprob", 0) < opts["min_avg_logprob"]):
+        return "no speech (Whisper's own no-speech probability)"
+    if segment["end"] - segment["start"] >= 1.0 and _speech_share(segment, speech) < opts["min_speech_share"]:
+        return "text over silence (VAD)"
+    return None
+
+
+def guard(segments, speech, opts):
+    """Return (kept segments, removals); each removal has start, end, text and reason."""
+    kept, removed = [], []
+    for seg in segments:
+        reason = _reason(seg, speech, opts)
+        if reason is None:
+            words = _collapse_loops(seg["words"], opts["max_repeats"])
+            if len(words) < len(seg["words"]):
+                removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"],
+                                "reason": f"repeated words ({len(seg['words']) - len(words)} dropped)"})
+                seg = {**seg, "words": words, "text": "".join(w["word"] for w in words).strip()}
+            kept.append(seg)
+        else:
+            removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"], "reason": reason})
+    return kept, removed
