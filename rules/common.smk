@@ -15,6 +15,9 @@ except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 
 
+SUBTITLE_FORMATS = ("srt", "vtt", "ass", "tsv", "json")
+
+
 wildcard_constraints:
     job=r"[^/]+",
     chunk=r"\d{4}",
@@ -71,4 +74,4 @@ def planned_chunks(wildcards):
 def subtitle_files(wildcards):
     language = read_json(checkpoints.detect_language.get(job=wildcards.job).output[0])
     stem = f"results/{wildcards.job}/subtitles/{wildcards.job}.{language['subtitle_language']}"
-    return [f"{stem}.{fmt}" for fmt in ("srt", "vtt", "json")]
+    return [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]

@@ -2,9 +2,7 @@ rule subtitles:
     input:
         "results/{job}/transcript.json",
     output:
-        srt="results/{job}/subtitles/{job}.{lang}.srt",
-        vtt="results/{job}/subtitles/{job}.{lang}.vtt",
-        json="results/{job}/subtitles/{job}.{lang}.json",
+        **{fmt: f"results/{{job}}/subtitles/{{job}}.{{lang}}.{fmt}" for fmt in SUBTITLE_FORMATS},
     params:
         style=config["subtitles"],
     log:

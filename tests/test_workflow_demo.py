@@ -2,8 +2,11 @@
 
 import json
 
+import pysubs2
+
 from conftest import wer
 import media
+from cinescribe.lint import lint_file
 
 
 def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
@@ -16,8 +19,12 @@ def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
     print(f"demo WER (base) = {error:.3f}")
     assert error <= 0.25
     cues = json.loads((subs / "sample.en.json").read_text(encoding="utf-8"))["cues"]
-    assert cues and all(len(line) <= 42 for cue in cues for line in cue["lines"])
-    assert all(len(cue["lines"]) <= 2 and cue["end"] - cue["start"] <= 7.0 for cue in cues)
+    shares = lint_file(srt)
+    print("lint:", shares)
+    for rule in ("line length", "line count", "min duration", "max duration"):
+        assert shares[rule] == 1.0, rule
+    assert len(pysubs2.load(str(subs / "sample.en.ass"))) == len(cues)
+    assert (subs / "sample.en.tsv").read_text(encoding="utf-8").startswith("start\tend\tspeaker\ttext\n")
     starts = [cue["start"] for cue in cues]
     assert starts == sorted(starts) and starts[0] >= 6.0  # speech starts at 6.7 s in the clip
     done = json.loads((workflow.results("sample") / "done.json").read_text())

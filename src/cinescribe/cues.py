@@ -1,0 +1,84 @@
+"""Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
+speed, a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
+
+from .linebreak import wrap
+
+EPS = 1e-3  # a millisecond: cue times are written in milliseconds
+
+
+def _text(words):
+    return "".join(w["word"] for w in words).strip()
+
+
+def lines_for(words, max_line_chars=42, max_lines=2):
+    """The cue's lines, or None if they cannot fit; two speakers in turn get one dash line each."""
+    changes = [i for i in range(1, len(words)) if words[i].get("speaker") != words[i - 1].get("speaker")]
+    if not changes:
+        return wrap(_text(words), max_line_chars, max_lines)
+    if len(changes) == 1 and max_lines >= 2:
+        lines = [f"- {_text(words[:changes[0]])}", f"- {_text(words[changes[0]:])}"]
+        if all(len(line) <= max_line_chars for line in lines):
+            return lines
+    return None
+
+
+def _group(words, style):
+    groups, current = [], []
+    for word in words:
+        if current:
+            fits = lines_for(current + [word], style["max_line_chars"], style["max_lines"]) is not None
+            too_long = word["end"] - current[0]["start"] > style["max_duration"]
+            pause = word["start"] - current[-1]["end"] > style["max_gap"]
+            sentence_end = (current[-1]["word"].rstrip()[-1:] in ".?!"
+                            and len(_text(current)) > style["max_line_chars"] / 2)
+            if not fits or too_long or pause or sentence_end:
+                groups.append(current)
+                current = []
+        current.append(word)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _time(groups, style):
+    """Stretch short or fast cues into the silence around them, keeping the gap between cues."""
+    cues = [{"start": g[0]["start"], "end": g[-1]["end"], "words": g} for g in groups]
+    for i, cue in enumerate(cues):
+        chars = len(_text(cue["words"]))
+        want = max(cue["end"], cue["start"] + style["min_duration"],
+                   cue["start"] + chars / style["max_cps"] + EPS)
+        limit = cues[i + 1]["start"] - style["min_gap"] if i + 1 < len(cues) else float("inf")
+        cue["end"] = max(cue["end"], min(want, limit, cue["start"] + style["max_duration"]))
+        cue["end"] = min(cue["end"], limit, cue["start"] + style["max_duration"])
+        if cue["end"] - cue["start"] < style["min_duration"] - EPS:  # no room after: borrow from before
+            floor = cues[i - 1]["end"] + style["min_gap"] if i else 0.0
+            cue["start"] = max(floor, min(cue["start"], cue["end"] - style["min_duration"]))
+    return cues
+
+
+def _merge_short(cues, style):
+    """A cue still under the minimum joins a neighbour when the text and the duration allow."""
+    out = []
+    for cue in cues:
+        short = cue["end"] - cue["start"] < style["min_duration"] - EPS
+        if out and short:
+            words = out[-1]["words"] + cue["words"]
+            pause = cue["words"][0]["start"] - out[-1]["words"][-1]["end"]
+            if (pause <= style["max_gap"] and lines_for(words, style["max_line_chars"], style["max_lines"])
+                    and cue["end"] - out[-1]["start"] <= style["max_duration"]):
+                out[-1] = {**out[-1], "end": cue["end"], "words": words}
+                continue
+        out.append(cue)
+    return out
+
+
+def build_cues(words, max_line_chars=42, max_lines=2, max_duration=7.0, min_duration=5 / 6, max_gap=1.0,
+               min_gap=2 / 24, max_cps=17.0):
+    """Cues with start, end, lines and words (words keep their speakers)."""
+    style = dict(max_line_chars=max_line_chars, max_lines=max_lines, max_duration=max_duration,
+                 min_duration=min_duration, max_gap=max_gap, min_gap=min_gap, max_cps=max_cps)
+    cues = _merge_short(_time(_group(words, style), style), style)
+    for cue in cues:
+        cue["lines"] = lines_for(cue["words"], max_line_chars, max_lines) or [_text(cue["words"])]
+        cue["start"], cue["end"] = round(cue["start"], 3), round(cue["end"], 3)
+    return cues

@@ -1,0 +1,46 @@
+"""Where a cue's text breaks into lines: balanced, after punctuation, before a conjunction, and never
+leaving an article or a preposition dangling at a line's end (Netflix timed-text style)."""
+
+CONJUNCTIONS = {"and", "but", "or", "so", "because", "that", "which", "who", "when", "while", "if", "although",
+                "though", "until", "unless", "where", "whether", "nor", "yet", "than"}
+DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "my",
+            "your", "his", "her", "its", "our", "their", "this", "these", "those", "about", "as", "over",
+            "under", "between", "through", "after", "before", "i", "i'm", "i'll", "we", "you", "not"}
+
+
+def _bare(word):
+    return word.strip(".,;:!?\"'“”()-").lower()
+
+
+def _break_cost(head, tail):
+    cost = abs(len(head) - len(tail))
+    if head[-1] in ",.;:?!":
+        cost -= 14
+    if _bare(tail.split()[0]) in CONJUNCTIONS:
+        cost -= 6
+    if _bare(head.split()[-1]) in DANGLING:
+        cost += 20
+    return cost
+
+
+def wrap(text, max_chars=42, max_lines=2):
+    """Lines of at most max_chars (at most max_lines of them) at the most natural break; None if impossible."""
+    words = text.split()
+    if not words:
+        return []
+    if len(text) <= max_chars:
+        return [text]
+    if max_lines == 1:
+        return None
+    best = None
+    for i in range(1, len(words)):
+        head = " ".join(words[:i])
+        if len(head) > max_chars:
+            break
+        rest = wrap(" ".join(words[i:]), max_chars, max_lines - 1)
+        if rest is None:
+            continue
+        cost = _break_cost(head, rest[0]) + (len(rest) - 1) * 5
+        if best is None or cost < best[0]:
+            best = (cost, [head] + rest)
+    return best[1] if best else None
