@@ -22,6 +22,8 @@ rule done:
         "results/{job}/done.json",
     log:
         "results/{job}/logs/done.log",
+    benchmark:
+        "results/{job}/benchmarks/done.tsv"
     conda:
         "../envs/cinescribe.yaml"
     script:

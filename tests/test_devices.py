@@ -50,3 +50,29 @@ def test_asr_cuda_absent():
     with pytest.raises(CinescribeError, match="no CUDA GPU"):
         asr_device("cuda", "auto", cuda_count=lambda: 0)
     assert asr_device("cuda", "auto", strict=False, cuda_count=lambda: 0) == ("cpu", "int8")
+
+
+def test_mac_profile_resources_set_the_mps_knobs(monkeypatch):
+    from cinescribe.devices import apply_mps_settings
+
+    for var in ("PYTORCH_ENABLE_MPS_FALLBACK", "PYTORCH_MPS_HIGH_WATERMARK_RATIO"):
+        monkeypatch.delenv(var, raising=False)
+    apply_mps_settings({"batch_size": 8})  # not an MPS job: nothing set
+    assert "PYTORCH_ENABLE_MPS_FALLBACK" not in __import__("os").environ
+    apply_mps_settings({"mps": 1, "mps_watermark_pct": 70})
+    env = __import__("os").environ
+    assert env["PYTORCH_ENABLE_MPS_FALLBACK"] == "1" and env["PYTORCH_MPS_HIGH_WATERMARK_RATIO"] == "0.70"
+
+
+def test_profiles_give_each_device_its_resources():
+    import yaml
+    from pathlib import Path
+
+    profiles = Path(__file__).resolve().parents[1] / "profiles"
+    mac = yaml.safe_load((profiles / "mac" / "config.yaml").read_text())
+    assert mac["set-resources"]["vad"]["mps"] == 1 and "mps=1" in mac["resources"]
+    assert "transcribe_chunk" not in mac["set-resources"]  # ASR stays on CPU threads
+    cuda = yaml.safe_load((profiles / "cuda" / "config.yaml").read_text())
+    assert all(cuda["set-resources"][rule]["gpu"] == 1 for rule in ("vad", "transcribe_chunk"))
+    slurm = yaml.safe_load((profiles / "slurm" / "config.yaml").read_text())
+    assert slurm["executor"] == "slurm" and slurm["set-resources"]["transcribe_chunk"]["gres"] == "gpu:1"
