@@ -19,8 +19,7 @@ def test_breaks_at_natural_points():
         "I went to the market and bought", "some fresh bread for the family"]
     lines = wrap("She said that the train to the city was late again today, so we walked.")
     assert lines[0].endswith("city") and not lines[0].endswith(("the", "to"))
-    assert wrap("Well, there is not much difference between us and them now") [0] in (
-        "Well, there is not much difference", "Well, there is not much")
+    assert not wrap("Well, there is not much difference between us and them now")[0].endswith(("the", "and"))
     assert wrap("x" * 50) is None
 
 
@@ -74,8 +73,7 @@ def test_writers_produce_files_players_read(tmp_path):
     for fmt in ("srt", "vtt", "ass"):
         assert len(pysubs2.load(str(paths[fmt]))) == len(cues)
     assert "<v Diane>Hello there, Sheila." in paths["vtt"].read_text()
-    assert "Dialogue: 0,0:00:00.00,0:00:01.40,Default,Sheila" in paths["ass"].read_text() or \
-        ",Diane," in paths["ass"].read_text()
+    assert [e.name for e in pysubs2.load(str(paths["ass"]))] == ["Diane", "Sheila"]
     assert paths["tsv"].read_text().splitlines()[1].split("\t")[2] == "Diane"
     assert not list(tmp_path.glob("*.part"))
     with pytest.raises(ValueError):
