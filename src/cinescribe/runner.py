@@ -56,13 +56,12 @@ def run(snakemake, main):
         _fail(str(err), fatal_note)
     except RetryableFailure as err:
         _fail(f"{err}; it will be retried if attempts are left")
-    except ChildFailure as err:
-        if err.kind == "oom":
-            _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({err.args[0].splitlines()[0]})")
-        _fail(f"unexpected failure in {snakemake.rule}: {err}", fatal_note)
-    except Exception as err:  # a bug, not the user's doing: keep the traceback, in the log too
-        if is_out_of_memory(err):
-            _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({err})")
-        log.exception("unexpected failure in %s", snakemake.rule)
-        fatal_note.write_text(f"unexpected failure in {snakemake.rule}: {err}", encoding="utf-8")
-        sys.exit(1)
+    except Exception as err:  # noqa: BLE001 - sorted below into out-of-memory (retry) or a bug (stop)
+        in_child = isinstance(err, ChildFailure)
+        out_of_memory = err.kind == "oom" if in_child else is_out_of_memory(err)
+        first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if out_of_memory:
+            _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({first_line})")
+        if not in_child:  # the child already put its traceback in the message
+            log.exception("unexpected failure in %s", snakemake.rule)
+        _fail(f"unexpected failure in {snakemake.rule}: {err if in_child else first_line}", fatal_note)
