@@ -2,7 +2,7 @@
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json
 from cinescribe.cues import build_cues
-from cinescribe.merge import words_of
+from cinescribe.words import words_of
 from cinescribe.runner import run
 from cinescribe.writers import write_subtitles
 

@@ -1,4 +1,5 @@
-from cinescribe.merge import merge_chunks, words_of
+from cinescribe.merge import merge_chunks
+from cinescribe.words import words_of
 
 
 def _seg(*words):

@@ -2,12 +2,9 @@
 speed, a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
 from .linebreak import wrap
+from .words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
-
-
-def _text(words):
-    return "".join(w["word"] for w in words).strip()
 
 
 def lines_for(words, max_line_chars=42, max_lines=2):

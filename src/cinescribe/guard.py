@@ -5,13 +5,8 @@ and over), confident text where nobody speaks (VAD says silence), and phantom cr
 subtitles ("Thank you for watching", "Subtitles by …").
 """
 
-import re
-
 from .chunking import speech_in
-
-
-def _norm(text):
-    return re.sub(r"[^\w' ]", "", text.lower()).strip()
+from .words import normalize, text_of
 
 
 def _speech_share(segment, speech):
@@ -27,9 +22,9 @@ def _collapse_loops(words, max_repeats):
     for n in (1, 2, 3, 4):
         out, i = [], 0
         while i < len(kept):
-            phrase = [_norm(w["word"]) for w in kept[i:i + n]]
+            phrase = [normalize(w["word"]) for w in kept[i:i + n]]
             copies = 1
-            while [_norm(w["word"]) for w in kept[i + copies * n:i + (copies + 1) * n]] == phrase:
+            while [normalize(w["word"]) for w in kept[i + copies * n:i + (copies + 1) * n]] == phrase:
                 copies += 1
             out += kept[i:i + min(copies, max_repeats) * n] if copies > 1 else kept[i:i + 1]
             i += copies * n if copies > 1 else 1
@@ -38,8 +33,8 @@ def _collapse_loops(words, max_repeats):
 
 
 def _reason(segment, speech, opts):
-    text = _norm(segment["text"])
-    if any(_norm(p) and _norm(p) in text and len(text) <= len(_norm(p)) + 20 for p in opts["phantom_phrases"]):
+    text = normalize(segment["text"])
+    if any(normalize(p) and normalize(p) in text and len(text) <= len(normalize(p)) + 20 for p in opts["phantom_phrases"]):
         return "phantom phrase"
     if segment.get("compression_ratio", 0) > opts["max_compression_ratio"]:
         return "repetition loop (compression ratio)"
@@ -61,7 +56,7 @@ def guard(segments, speech, opts):
             if len(words) < len(seg["words"]):
                 removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"],
                                 "reason": f"repeated words ({len(seg['words']) - len(words)} dropped)"})
-                seg = {**seg, "words": words, "text": "".join(w["word"] for w in words).strip()}
+                seg = {**seg, "words": words, "text": text_of(words)}
             kept.append(seg)
         else:
             removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"], "reason": reason})

@@ -1,10 +1,6 @@
 """Chunk results → one transcript; a word heard by two overlapping chunks is kept once."""
 
-import re
-
-
-def _norm(word):
-    return re.sub(r"[^\w']", "", word.lower())
+from .words import normalize, text_of
 
 
 def _owned(segment, start, end):
@@ -13,7 +9,7 @@ def _owned(segment, start, end):
     if not words:
         return None
     return {**segment, "start": words[0]["start"], "end": words[-1]["end"],
-            "text": "".join(w["word"] for w in words).strip(), "words": words}
+            "text": text_of(words), "words": words}
 
 
 def _drop_seam_repeats(previous, current):
@@ -23,13 +19,13 @@ def _drop_seam_repeats(previous, current):
     tail = [w for seg in previous[-2:] for w in seg["words"]]
     first = current[0]
     keep = list(first["words"])
-    while keep and any(_norm(keep[0]["word"]) == _norm(t["word"]) and keep[0]["start"] < t["end"] + 0.3
+    while keep and any(normalize(keep[0]["word"]) == normalize(t["word"]) and keep[0]["start"] < t["end"] + 0.3
                        for t in tail[-6:]):
         keep.pop(0)
     if len(keep) == len(first["words"]):
         return current
     rest = current[1:]
-    return ([{**first, "start": keep[0]["start"], "text": "".join(w["word"] for w in keep).strip(),
+    return ([{**first, "start": keep[0]["start"], "text": text_of(keep),
               "words": keep}] if keep else []) + rest
 
 
@@ -43,7 +39,3 @@ def merge_chunks(chunks):
         owned = [s for s in (_owned(seg, start, end) for seg in segments) if s]
         merged.extend(_drop_seam_repeats(merged, owned))
     return merged
-
-
-def words_of(segments):
-    return [w for seg in segments for w in seg["words"]]

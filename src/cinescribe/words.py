@@ -1,0 +1,17 @@
+"""Word lists as the stages share them: their text, and a normalized form for comparing words."""
+
+import re
+
+
+def text_of(words):
+    """Whisper's words carry their own leading spaces; joined, they are the text."""
+    return "".join(w["word"] for w in words).strip()
+
+
+def normalize(text):
+    """Lower case without punctuation (apostrophes kept), for comparing words and phrases."""
+    return re.sub(r"[^\w' ]", "", text.lower()).strip()
+
+
+def words_of(segments):
+    return [w for seg in segments for w in seg["words"]]
