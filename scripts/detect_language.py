@@ -4,8 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.asr import detect_language
 from cinescribe.atomic import read_json, write_json
-from cinescribe.devices import asr_device
-from cinescribe.models import load_whisper
+from cinescribe.models import whisper_for
 from cinescribe.runner import run
 
 
@@ -15,8 +14,7 @@ def main(sm):
     if language == "auto" and asr["model"].endswith(".en"):
         language = "en"  # English-only Whisper: nothing to detect, no model to load
     if language == "auto":
-        device, compute_type = asr_device(asr["device"], asr["compute_type"], sm.params.strict)
-        model = load_whisper(asr["model"], device, compute_type, sm.threads, sm.params.cache_dir)
+        model = whisper_for(asr, sm.threads, sm.params.strict, sm.params.cache_dir)
         language, probability = detect_language(model, sm.input.audio, read_json(sm.input.vad)["speech"])
     logging.info("language %s (p=%.2f)", language, probability)
     subtitle_language = "en" if asr["task"] == "translate" else (language or "und")
