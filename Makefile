@@ -2,6 +2,8 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SNAKEMAKE := $(VENV)/bin/snakemake
+# GE2E speaker encoder with its weights; its own deps are in pyproject (webrtcvad-wheels for webrtcvad).
+RESEMBLYZER := Resemblyzer==0.1.4
 
 .PHONY: setup demo test bench lint clean
 
@@ -13,6 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q --no-deps $(RESEMBLYZER)
 	$(PY) tools/install-profiles.py
 	touch $@
 

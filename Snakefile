@@ -12,6 +12,7 @@ include: "rules/audio.smk"
 include: "rules/vad.smk"
 include: "rules/chunks.smk"
 include: "rules/asr.smk"
+include: "rules/diarize.smk"
 include: "rules/subtitles.smk"
 
 

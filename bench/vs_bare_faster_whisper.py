@@ -48,7 +48,8 @@ def wer(ref, hyp):
 def run_workflow(wav, workdir, model, threads, asr_threads):
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
-    (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": asr_threads}}))
+    (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": asr_threads},
+                                                         "diarization": {"enabled": False}}))
     cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir), "--cores",
            str(threads), "--configfile", str(workdir / "bench.yaml"), "--quiet", "all"]
     start = time.perf_counter()

@@ -41,7 +41,7 @@ rule transcribe_chunk:
         attempt=attempt_number,
         timeout_s=timeout_s("transcribe_chunk"),
         runtime=runtime_minutes("transcribe_chunk"),
-        batch_size=batch_size,
+        batch_size=batch_size("asr"),
     retries: RETRIES
     log:
         "results/{job}/logs/transcribe_chunk-{chunk}.log",
@@ -59,6 +59,7 @@ rule merge:
         vad="results/{job}/vad.json",
         language="results/{job}/language.json",
         chunks=chunk_files,
+        diarization=diarization_file,
     output:
         "results/{job}/transcript.json",
     params:

@@ -52,8 +52,9 @@ def runtime_minutes(rule_name):
     return int(seconds // 60) + 10 if seconds else 24 * 60
 
 
-def batch_size(wildcards, attempt):
-    return batch_for_attempt(config["asr"]["batch_size"], attempt)
+def batch_size(section):
+    """Resource function: the section's batch size, halved on each retry after out-of-memory."""
+    return lambda wildcards, attempt: batch_for_attempt(config[section]["batch_size"], attempt)
 
 
 def chunk_files(wildcards, job=None):
@@ -69,6 +70,11 @@ def planned_chunks(wildcards):
     chunk is only recomputed if it is a target. Jobs not planned yet are pulled in by their done.json.
     """
     return [f for job in JOBS if os.path.exists(f"results/{job}/chunks/plan.json") for f in chunk_files(wildcards, job)]
+
+
+def diarization_file(wildcards):
+    """Merge waits for speaker turns only when diarization is on; off, the diarize rule never runs."""
+    return f"results/{wildcards.job}/diarization.json" if config["diarization"]["enabled"] else []
 
 
 def subtitle_files(wildcards):

@@ -5,6 +5,7 @@ rule subtitles:
         **{fmt: f"results/{{job}}/subtitles/{{job}}.{{lang}}.{fmt}" for fmt in SUBTITLE_FORMATS},
     params:
         style=config["subtitles"],
+        names=config["diarization"]["names"],
     log:
         "results/{job}/logs/subtitles-{lang}.log",
     benchmark:

@@ -6,6 +6,7 @@ from cinescribe.atomic import read_json, write_json
 from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
 from cinescribe.runner import run
+from cinescribe.speakers import assign_speakers
 
 
 def main(sm):
@@ -16,10 +17,14 @@ def main(sm):
         segments, removed = guard(segments, read_json(sm.input.vad)["speech"], sm.params.guard)
         for r in removed:
             logging.info("guard removed %.1f-%.1f s %r: %s", r["start"], r["end"], r["text"], r["reason"])
+    speakers = []
+    if sm.input.diarization:
+        diarization = read_json(sm.input.diarization)
+        segments, speakers = assign_speakers(segments, diarization["turns"]), diarization["speakers"]
     language = read_json(sm.input.language)
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "language": language["source"],
-                              "subtitle_language": language["subtitle_language"], "segments": segments,
-                              "removed": removed})
+                              "subtitle_language": language["subtitle_language"], "speakers": speakers,
+                              "segments": segments, "removed": removed})
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -10,8 +10,9 @@ from cinescribe.writers import write_subtitles
 def main(sm):
     transcript = read_json(sm.input[0])
     cues = build_cues(words_of(transcript["segments"]), **sm.params.style)
-    write_subtitles(cues, dict(sm.output.items()),
-                    meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang})
+    write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
+                    meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
+                          "speakers": transcript.get("speakers", [])})
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -10,6 +10,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 DEMO_WAV = REPO / "data" / "demo" / "sample.wav"
 DEMO_STM = REPO / "data" / "demo" / "sample.stm"
+DEMO_RTTM = REPO / "data" / "demo" / "sample.rttm"
 
 # Plain sentences Whisper tiny.en hears reliably from espeak-ng; joined they give minutes of speech.
 SENTENCES = [
@@ -87,3 +88,30 @@ def mux(path, audio_wav=None, video=True, seconds=None, audio_codec="aac", langu
                 out.mux(astream.encode(frame))
             out.mux(astream.encode(None))
     return Path(path)
+
+
+def _voiced_extent(samples, threshold=300):
+    """First and last sample above `threshold`: espeak pads its output with a little silence."""
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > threshold)
+    return (int(loud[0]), int(loud[-1]) + 1) if len(loud) else (0, 0)
+
+
+def dialogue(folder, voices, lines, gaps=(0.25, 0.6, 0.9, 0.4)):
+    """A conversation: line i spoken by voices[i % len(voices)], pauses cycling through `gaps`.
+
+    Returns the WAV and its reference turns [(start, end, voice)] from where each voice is audible.
+    """
+    folder = Path(folder)
+    parts, turns, clock = [], [], 0.0
+    for i, text in enumerate(lines):
+        voice = voices[i % len(voices)]
+        part = speak(text, folder / f"line{i:03d}.wav", voice=voice)
+        samples = read_wav(part)
+        first, last = _voiced_extent(samples)
+        turns.append((round(clock + first / 16000, 3), round(clock + last / 16000, 3), voice))
+        clock += len(samples) / 16000
+        parts.append(part)
+        pause = gaps[i % len(gaps)]
+        parts.append(silence(folder / f"gap{i:03d}.wav", pause))
+        clock += pause
+    return concat(parts, folder / "dialogue.wav"), turns

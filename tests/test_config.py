@@ -40,6 +40,8 @@ def test_command_line_strings_get_their_types():
     ({"asr": {"beam": 3}}, "'beam' was unexpected"),
     ({"vad": {"threshold": 2}}, "vad.threshold"),
     ({"asr": {"chunking": "sometimes"}}, "asr.chunking"),
+    ({"diarization": {"min_speakers": 5, "max_speakers": 3}}, "min_speakers .5. is more than"),
+    ({"diarization": {"backend": "whisperx"}}, "diarization.backend"),
 ])
 def test_bad_config_is_one_sentence(change, words):
     with pytest.raises(CinescribeError, match=words) as err:

@@ -41,3 +41,7 @@ def validate_config(config, schema_path):
     except WorkflowError:
         error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(config))
         raise CinescribeError(_sentence(error)) from None
+    speakers = config["diarization"]
+    if speakers["min_speakers"] > speakers["max_speakers"]:
+        raise CinescribeError(f"diarization.min_speakers ({speakers['min_speakers']}) is more than "
+                              f"diarization.max_speakers ({speakers['max_speakers']})")

@@ -17,6 +17,12 @@ def cue_speaker(cue, names):
     return names.get(speaker, speaker)
 
 
+def cue_speakers(cue, names):
+    """Every speaker of the cue in order of speaking, by display name where one is given."""
+    order = dict.fromkeys(w["speaker"] for w in cue["words"] if w.get("speaker"))
+    return [names.get(s, s) for s in order]
+
+
 def _file(cues, fmt, names):
     subs = pysubs2.SSAFile()
     for cue in cues:
@@ -45,7 +51,7 @@ def write_subtitles(cues, paths, meta=None, names=None):
         elif fmt == "json":
             doc = {**(meta or {}),
                    "cues": [{"start": c["start"], "end": c["end"], "lines": c["lines"],
-                             "speaker": cue_speaker(c, names)} for c in cues],
+                             "speaker": cue_speaker(c, names), "speakers": cue_speakers(c, names)} for c in cues],
                    "words": [w for c in cues for w in c["words"]]}
             write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         else:

@@ -1,0 +1,24 @@
+rule diarize:
+    input:
+        audio="results/{job}/audio.wav",
+        vad="results/{job}/vad.json",
+    output:
+        "results/{job}/diarization.json",
+    params:
+        diarization=config["diarization"],
+        strict=config["devices"]["strict"],
+    threads: 2
+    resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("diarize"),
+        runtime=runtime_minutes("diarize"),
+        batch_size=batch_size("diarization"),
+    retries: RETRIES
+    log:
+        "results/{job}/logs/diarize.log",
+    benchmark:
+        "results/{job}/benchmarks/diarize.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/diarize.py"

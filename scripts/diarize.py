@@ -1,0 +1,39 @@
+"""Snakemake adapter: audio.wav + vad.json → diarization.json (speaker turns)."""
+import logging
+from dataclasses import fields
+
+from cinescribe import SCHEMA_VERSION
+from cinescribe.atomic import read_json, write_json
+from cinescribe.devices import release_torch_memory, torch_device
+from cinescribe.runner import run
+
+
+def offline_turns(sm, opts, device):
+    from cinescribe.diarize import Options, diarize
+    from cinescribe.embeddings import load_encoder
+
+    known = {f.name for f in fields(Options)}
+    options = Options(**{**{k: v for k, v in opts.items() if k in known}, "batch_size": sm.resources.batch_size})
+    return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], load_encoder(device, sm.threads), options)
+
+
+def pyannote_turns(sm, opts, device):
+    from cinescribe.pyannote_backend import diarize_with_pyannote, load_pipeline
+
+    return diarize_with_pyannote(sm.input.audio, load_pipeline(opts["pyannote_pipeline"], device),
+                                 opts["num_speakers"], opts["min_speakers"], opts["max_speakers"])
+
+
+def main(sm):
+    opts = sm.params.diarization
+    device = torch_device(opts["device"], sm.params.strict)
+    logging.info("diarization with %s on %s", opts["backend"], device)
+    turns = (pyannote_turns if opts["backend"] == "pyannote" else offline_turns)(sm, opts, device)
+    release_torch_memory(device)
+    speakers = sorted({t["speaker"] for t in turns})
+    logging.info("%d speakers, %d turns", len(speakers), len(turns))
+    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "backend": opts["backend"], "speakers": speakers,
+                              "turns": turns})
+
+
+run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,0 +1,67 @@
+"""Words and segments get speakers from turns; pyannote's Annotation converts to our turns."""
+
+import importlib.util
+
+import pytest
+from pyannote.core import Annotation, Segment
+
+from cinescribe.errors import CinescribeError
+from cinescribe.pyannote_backend import load_pipeline, turns_from_annotation
+from cinescribe.speakers import assign_speakers
+
+TURNS = [{"start": 0.0, "end": 2.0, "speaker": "SPEAKER_00"},
+         {"start": 2.0, "end": 5.0, "speaker": "SPEAKER_01"},
+         {"start": 8.0, "end": 9.0, "speaker": "SPEAKER_00"}]
+
+
+def word(text, start, end):
+    return {"word": text, "start": start, "end": end, "probability": 0.9}
+
+
+def test_words_take_the_turn_they_overlap_most_and_segments_their_majority():
+    segments = [{"start": 0.5, "end": 4.0, "text": "hi there you",
+                 "words": [word("hi", 0.5, 1.0), word("there", 1.8, 2.6), word("you", 3.0, 4.0)]}]
+    out = assign_speakers(segments, TURNS)
+    assert [w["speaker"] for w in out[0]["words"]] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_01"]
+    assert out[0]["speaker"] == "SPEAKER_01"
+    assert "speaker" not in segments[0]["words"][0]  # the input is left as it was
+
+
+def test_a_word_outside_every_turn_takes_the_nearest():
+    out = assign_speakers([{"start": 6.0, "end": 7.8, "text": "late",
+                            "words": [word("late", 7.4, 7.8), word("early", 5.2, 5.5)]}], TURNS)
+    assert [w["speaker"] for w in out[0]["words"]] == ["SPEAKER_00", "SPEAKER_01"]
+
+
+def test_a_long_turn_that_began_long_ago_still_counts():
+    turns = [{"start": 0.0, "end": 100.0, "speaker": "A"}, {"start": 10.0, "end": 11.0, "speaker": "B"}]
+    out = assign_speakers([{"start": 60, "end": 61, "text": "x", "words": [word("x", 60.0, 61.0)]}], turns)
+    assert out[0]["words"][0]["speaker"] == "A"
+
+
+def test_no_turns_leaves_segments_alone():
+    segments = [{"start": 0, "end": 1, "text": "x", "words": [word("x", 0, 1)]}]
+    assert assign_speakers(segments, []) == segments
+
+
+def test_pyannote_annotation_becomes_turns_named_by_first_appearance():
+    annotation = Annotation()
+    annotation[Segment(5.0, 7.5)] = "spk_b"
+    annotation[Segment(0.5, 4.0)] = "spk_a"
+    annotation[Segment(7.0, 9.0), "overlap"] = "spk_a"
+    assert turns_from_annotation(annotation) == [
+        {"start": 0.5, "end": 4.0, "speaker": "SPEAKER_00"},
+        {"start": 5.0, "end": 7.5, "speaker": "SPEAKER_01"},
+        {"start": 7.0, "end": 9.0, "speaker": "SPEAKER_00"},
+    ]
+
+
+def test_pyannote_backend_fails_with_one_sentence_when_unavailable(tmp_path):
+    with pytest.raises(CinescribeError) as err:
+        load_pipeline(str(tmp_path / "no-such-pipeline"))
+    message = str(err.value)
+    assert "\n" not in message
+    if importlib.util.find_spec("pyannote.audio") is None:
+        assert "pyannote.audio is not installed" in message and "resemblyzer" in message
+    else:
+        assert "could not load the pyannote pipeline" in message
