@@ -13,11 +13,14 @@ include: "rules/vad.smk"
 include: "rules/chunks.smk"
 include: "rules/asr.smk"
 include: "rules/diarize.smk"
+include: "rules/songs.smk"
 include: "rules/subtitles.smk"
+include: "rules/translate.smk"
 
 
 localrules:
     all,
+    bias,
     done,
 
 

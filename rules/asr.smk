@@ -30,6 +30,7 @@ rule transcribe_chunk:
         vad="results/{job}/vad.json",
         plan="results/{job}/chunks/plan.json",
         language="results/{job}/language.json",
+        bias="results/{job}/chunks/bias.json",
     output:
         "results/{job}/asr/chunk_{chunk}.json",
     params:
@@ -55,6 +56,7 @@ rule transcribe_chunk:
 
 rule merge:
     input:
+        unpack(glossary_inputs),
         plan="results/{job}/chunks/plan.json",
         vad="results/{job}/vad.json",
         language="results/{job}/language.json",
@@ -64,6 +66,7 @@ rule merge:
         "results/{job}/transcript.json",
     params:
         guard=config["guard"],
+        glossary=config["glossary"],
     log:
         "results/{job}/logs/merge.log",
     benchmark:

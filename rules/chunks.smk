@@ -13,3 +13,21 @@ checkpoint plan_chunks:
         "../envs/cinescribe.yaml"
     script:
         "../scripts/plan_chunks.py"
+
+
+rule bias:
+    input:
+        unpack(glossary_inputs),
+        plan="results/{job}/chunks/plan.json",
+    output:
+        "results/{job}/chunks/bias.json",
+    params:
+        glossary=config["glossary"],
+    log:
+        "results/{job}/logs/bias.log",
+    benchmark:
+        "results/{job}/benchmarks/bias.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/bias.py"

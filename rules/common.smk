@@ -7,6 +7,7 @@ from cinescribe.errors import CinescribeError
 from cinescribe.failures import batch_for_attempt
 from cinescribe.jobs import load_jobs
 from cinescribe.settings import validate_config
+from cinescribe.terms import glossary_files
 
 try:
     validate_config(config, workflow.source_path("../config/schema.yaml"))
@@ -22,6 +23,7 @@ wildcard_constraints:
     job=r"[^/]+",
     chunk=r"\d{4}",
     lang=r"[a-z]{2,3}",
+    target=r"[a-z]{2,3}",
 
 
 def job_input(wildcards):
@@ -72,12 +74,43 @@ def planned_chunks(wildcards):
     return [f for job in JOBS if os.path.exists(f"results/{job}/chunks/plan.json") for f in chunk_files(wildcards, job)]
 
 
+def glossary_inputs(wildcards):
+    """Glossary, cast and bias-window files, so editing one redoes the prompts and corrections."""
+    return {f"glossary_{i}": path for i, path in enumerate(glossary_files(config["glossary"]))}
+
+
 def diarization_file(wildcards):
     """Merge waits for speaker turns only when diarization is on; off, the diarize rule never runs."""
     return f"results/{wildcards.job}/diarization.json" if config["diarization"]["enabled"] else []
 
 
+def songs_file(wildcards):
+    """Subtitles wait for song detection unless lyrics are kept as they are (then it never runs)."""
+    return f"results/{wildcards.job}/songs.json" if config["lyrics"]["mode"] != "keep" else []
+
+
+def subtitle_language(job):
+    return read_json(checkpoints.detect_language.get(job=job).output[0])["subtitle_language"]
+
+
 def subtitle_files(wildcards):
-    language = read_json(checkpoints.detect_language.get(job=wildcards.job).output[0])
-    stem = f"results/{wildcards.job}/subtitles/{wildcards.job}.{language['subtitle_language']}"
-    return [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]
+    """The film's subtitles in its own language, then one set per translation target."""
+    job = wildcards.job
+    stem = f"results/{job}/subtitles/{job}.{subtitle_language(job)}"
+    files = [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]
+    for target in config["translation"]["targets"]:
+        files += [f"results/{job}/subtitles/translations/{job}.{target}.{fmt}" for fmt in SUBTITLE_FORMATS]
+        if config["translation"]["bilingual"]:
+            files.append(f"results/{job}/subtitles/translations/{job}.{target}.bilingual.srt")
+    return files
+
+
+def source_subtitles_json(wildcards):
+    return f"results/{wildcards.job}/subtitles/{wildcards.job}.{subtitle_language(wildcards.job)}.json"
+
+
+def bilingual_output():
+    """Translated text above the original in one SRT, when asked for."""
+    if not config["translation"]["bilingual"]:
+        return {}
+    return {"bilingual": "results/{job}/subtitles/translations/{job}.{target}.bilingual.srt"}

@@ -1,11 +1,13 @@
 rule subtitles:
     input:
-        "results/{job}/transcript.json",
+        transcript="results/{job}/transcript.json",
+        songs=songs_file,
     output:
         **{fmt: f"results/{{job}}/subtitles/{{job}}.{{lang}}.{fmt}" for fmt in SUBTITLE_FORMATS},
     params:
         style=config["subtitles"],
         names=config["diarization"]["names"],
+        lyrics=config["lyrics"],
     log:
         "results/{job}/logs/subtitles-{lang}.log",
     benchmark:
@@ -21,6 +23,8 @@ rule done:
         subtitle_files,
     output:
         "results/{job}/done.json",
+    params:
+        limits={k: v for k, v in config["subtitles"].items() if k != "max_gap"},
     log:
         "results/{job}/logs/done.log",
     benchmark:

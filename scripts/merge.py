@@ -3,10 +3,12 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json, write_json
+from cinescribe.corrections import correct_terms
 from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
 from cinescribe.runner import run
 from cinescribe.speakers import assign_speakers
+from cinescribe.terms import configured_terms
 
 
 def main(sm):
@@ -17,6 +19,12 @@ def main(sm):
         segments, removed = guard(segments, read_json(sm.input.vad)["speech"], sm.params.guard)
         for r in removed:
             logging.info("guard removed %.1f-%.1f s %r: %s", r["start"], r["end"], r["text"], r["reason"])
+    corrections = []
+    if sm.params.glossary["correct"]:
+        segments, corrections = correct_terms(segments, configured_terms(sm.params.glossary),
+                                              sm.params.glossary["min_similarity"])
+        for c in corrections:
+            logging.info("glossary: %.1f s %r → %r", c["start"], c["from"], c["to"])
     speakers = []
     if sm.input.diarization:
         diarization = read_json(sm.input.diarization)
@@ -24,7 +32,8 @@ def main(sm):
     language = read_json(sm.input.language)
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "language": language["source"],
                               "subtitle_language": language["subtitle_language"], "speakers": speakers,
-                              "segments": segments, "removed": removed})
+                              "segments": segments, "removed": removed,
+                              "corrections": corrections})
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -115,3 +115,55 @@ def dialogue(folder, voices, lines, gaps=(0.25, 0.6, 0.9, 0.4)):
         parts.append(silence(folder / f"gap{i:03d}.wav", pause))
         clock += pause
     return concat(parts, folder / "dialogue.wav"), turns
+
+
+# Uncommon names (Indian surnames and places) that Whisper spells by ear unless told; for glossary tests.
+NAMES = ["Rathore", "Koregaon", "Anjali", "Deshpande", "Shekhawat", "Bhusawal", "Kulkarni", "Aurangabad", "Tiwari",
+         "Vasudha"]
+NAME_SENTENCES = [
+    "Inspector Rathore reached Koregaon before the storm.",
+    "Anjali Deshpande handed the letter to Mr Shekhawat.",
+    "The train from Bhusawal was late again tonight.",
+    "Kulkarni said the money was hidden in Aurangabad.",
+    "Nobody believed Tiwari when he spoke about Vasudha.",
+    "Rathore and Deshpande drove to Bhusawal at midnight.",
+    "Shekhawat called Kulkarni from a shop in Koregaon.",
+    "Vasudha was waiting for Tiwari near the temple.",
+]
+
+
+def names_speech(folder):
+    """espeak-ng reading NAME_SENTENCES with pauses; returns the WAV."""
+    folder = Path(folder)
+    gap = silence(folder / "gap.wav", 0.6)
+    parts = []
+    for i, sentence in enumerate(NAME_SENTENCES):
+        parts += [speak(sentence, folder / f"n{i}.wav"), gap]
+    return concat(parts, folder / "names.wav")
+
+
+CHORDS = [("C4", "E4", "G4"), ("A3", "C4", "E4"), ("F3", "A3", "C4"), ("G3", "B3", "D4")]
+
+
+def music(path, seconds, chord_seconds=2.0):
+    """Synth music: a chord progression (triangle waves with a pluck on top), no words."""
+    path = Path(path)
+    parts = []
+    for i in range(int(round(seconds / chord_seconds))):
+        notes = CHORDS[i % len(CHORDS)]
+        part = path.with_name(f"{path.stem}.chord{i}.wav")
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(part), "synth", str(chord_seconds),
+                        *[x for n in notes for x in ("triangle", n)], "pluck", notes[0],
+                        "fade", "0.05", str(chord_seconds), "0.1", "gain", "-12"], check=True)
+        parts.append(part)
+    concat(parts, path)
+    for part in parts:
+        part.unlink()
+    return path
+
+
+def mix(speech_path, music_path, path, music_gain_db=-15):
+    """Speech over quieter music (what a film does under dialogue), as long as the speech."""
+    subprocess.run(["sox", "-m", str(speech_path), "-v", str(10 ** (music_gain_db / 20)), str(music_path),
+                    str(path), "trim", "0", str(read_wav(speech_path).shape[0] / 16000)], check=True)
+    return Path(path)

@@ -29,14 +29,15 @@ def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
     assert starts == sorted(starts) and starts[0] >= 6.0  # speech starts at 6.7 s in the clip
     done = json.loads((workflow.results("sample") / "done.json").read_text())
     assert str(srt) in done["subtitles"]
+    assert done["lint"][str(srt)] == shares  # the report row carries the same shares as the lint entry point
 
 
 def test_every_rule_leaves_a_log_and_a_benchmark(workflow):
     workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}})
     logs = {p.name for p in (workflow.results("sample") / "logs").iterdir()}
     benchmarks = {p.name for p in (workflow.results("sample") / "benchmarks").iterdir()}
-    for rule in ("extract_audio", "vad", "plan_chunks", "detect_language", "transcribe_chunk-0001", "merge",
-                 "subtitles-en"):
+    for rule in ("extract_audio", "vad", "plan_chunks", "bias", "detect_language", "transcribe_chunk-0001",
+                 "diarize", "songs", "merge", "subtitles-en"):
         assert f"{rule}.log" in logs and f"{rule}.tsv" in benchmarks
     asr_log = (workflow.results("sample") / "logs" / "transcribe_chunk-0001.log").read_text()
     assert "chunk 1/1: 100%" in asr_log

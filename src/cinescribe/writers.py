@@ -30,6 +30,8 @@ def _file(cues, fmt, names):
         text = r"\N".join(cue["lines"])
         if fmt == "vtt" and speaker and names:
             text = f"<v {speaker}>{text}"  # WebVTT voice tag: players can show or style the speaker
+        if fmt == "ass" and cue.get("song"):
+            text = rf"{{\i1}}{text}{{\i0}}"  # lyrics in italics, the ASS convention
         event = pysubs2.SSAEvent(start=int(round(cue["start"] * 1000)), end=int(round(cue["end"] * 1000)),
                                  text=text, name=speaker or "")
         subs.append(event)
@@ -51,7 +53,8 @@ def write_subtitles(cues, paths, meta=None, names=None):
         elif fmt == "json":
             doc = {**(meta or {}),
                    "cues": [{"start": c["start"], "end": c["end"], "lines": c["lines"],
-                             "speaker": cue_speaker(c, names), "speakers": cue_speakers(c, names)} for c in cues],
+                             "speaker": cue_speaker(c, names), "speakers": cue_speakers(c, names),
+                             "song": bool(c.get("song"))} for c in cues],
                    "words": [w for c in cues for w in c["words"]]}
             write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         else:

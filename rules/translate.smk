@@ -1,0 +1,24 @@
+rule translate:
+    input:
+        subtitles=source_subtitles_json,
+    output:
+        **{fmt: f"results/{{job}}/subtitles/translations/{{job}}.{{target}}.{fmt}" for fmt in SUBTITLE_FORMATS},
+        **bilingual_output(),
+    params:
+        translation=config["translation"],
+        style=config["subtitles"],
+        strict=config["devices"]["strict"],
+    threads: 2
+    resources:
+        attempt=attempt_number,
+        timeout_s=timeout_s("translate"),
+        runtime=runtime_minutes("translate"),
+    retries: RETRIES
+    log:
+        "results/{job}/logs/translate-{target}.log",
+    benchmark:
+        "results/{job}/benchmarks/translate-{target}.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/translate.py"

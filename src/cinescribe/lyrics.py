@@ -1,0 +1,76 @@
+"""Songs: stretches where music dominates, found from the audio itself (no model), so their cues can be
+marked ♪ … ♪ (italic in ASS), dropped, or kept as they are.
+
+Speech changes its spectrum every few tens of milliseconds (syllables, consonants); music holds notes, so
+consecutive spectra stay alike. The median cosine similarity of consecutive 64 ms spectra over a 2 s window
+separates the two: ~0.70–0.85 for speech (also over soft background music), above 0.9 for music.
+"""
+
+import numpy as np
+
+from .audio import SAMPLE_RATE, iter_blocks
+
+FRAME, HOP = 1024, 512
+SILENT_RMS = 10 ** (-50 / 20)  # frames quieter than -50 dBFS say nothing about music or speech
+
+
+def spectral_stability(samples):
+    """Per-frame cosine similarity of each magnitude spectrum with the previous one, and frame loudness."""
+    if len(samples) < FRAME + HOP:
+        return np.zeros(0), np.zeros(0)
+    frames = np.lib.stride_tricks.sliding_window_view(samples, FRAME)[::HOP] * np.hanning(FRAME)
+    spectra = np.abs(np.fft.rfft(frames, axis=1))
+    unit = spectra / (np.linalg.norm(spectra, axis=1, keepdims=True) + 1e-9)
+    similarity = np.sum(unit[1:] * unit[:-1], axis=1)
+    loudness = np.sqrt(np.mean(frames[1:] ** 2, axis=1))
+    return similarity, loudness
+
+
+def music_scores(wav_path, window_s=2.0, block_seconds=600.0):
+    """One score per `window_s` of audio: median spectral stability of its loud frames (NaN when quiet)."""
+    window = int(window_s * SAMPLE_RATE)
+    block = max(window, int(block_seconds * SAMPLE_RATE) // window * window)
+    scores = []
+    for samples in iter_blocks(wav_path, block):
+        for start in range(0, len(samples), window):
+            similarity, loudness = spectral_stability(samples[start:start + window])
+            loud = loudness > SILENT_RMS
+            scores.append(float(np.median(similarity[loud])) if loud.sum() >= len(loud) / 2 and loud.any()
+                          else np.nan)
+    return np.array(scores)
+
+
+def detect_songs(wav_path, min_stability=0.9, min_song_s=6.0, window_s=2.0):
+    """[[start, end], …] in seconds where music dominates for at least `min_song_s`."""
+    from scipy.ndimage import median_filter
+
+    scores = music_scores(wav_path, window_s)
+    if not len(scores):
+        return []
+    music = median_filter((np.nan_to_num(scores, nan=0.0) >= min_stability).astype(int), size=3, mode="nearest")
+    songs, start = [], None
+    for i, flag in enumerate(np.append(music, 0)):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if (i - start) * window_s >= min_song_s:
+                songs.append([round(start * window_s, 3), round(i * window_s, 3)])
+            start = None
+    return songs
+
+
+def mark_song_words(words, songs, mode="mark"):
+    """Words sung inside a song get `song: True` (mark), are removed (drop), or are left alone (keep)."""
+    if mode == "keep" or not songs:
+        return words
+    starts = np.array([s for s, _ in songs])
+    ends = np.array([e for _, e in songs])
+
+    def in_song(word):
+        middle = (word["start"] + word["end"]) / 2
+        i = np.searchsorted(starts, middle, side="right") - 1
+        return i >= 0 and middle < ends[i]
+
+    if mode == "drop":
+        return [w for w in words if not in_song(w)]
+    return [dict(w, song=True) if in_song(w) else w for w in words]
