@@ -45,11 +45,11 @@ def wer(ref, hyp):
     return jiwer.wer(ref, hyp, reference_transform=NORMALIZE, hypothesis_transform=NORMALIZE)
 
 
-def run_workflow(wav, workdir, model, threads, asr_threads):
+def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False):
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
     (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": asr_threads},
-                                                         "diarization": {"enabled": False}}))
+                                                         "diarization": {"enabled": diarization}}))
     cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir), "--cores",
            str(threads), "--configfile", str(workdir / "bench.yaml"), "--quiet", "all"]
     start = time.perf_counter()
@@ -79,6 +79,8 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="cores for the workflow, threads for bare runs")
     parser.add_argument("--asr-threads", type=int, default=1, help="threads per workflow ASR job")
     parser.add_argument("--out", default=str(REPO / "bench" / "out"))
+    parser.add_argument("--diarization", action="store_true",
+                        help="keep diarization on in the workflow (off by default: bare faster-whisper has none)")
     args = parser.parse_args()
     out = Path(args.out)
     wav, text = mixed_film.build(out / "media", args.minutes)
@@ -88,7 +90,8 @@ def main():
 
     # warm the model cache (base is joined on first use) so no run pays for it
     run_bare("batched", mixed_film.media.DEMO_WAV, args.model, args.threads)
-    wf_s, wf_text, wf_peak = run_workflow(wav, out / "work", args.model, args.threads, args.asr_threads)
+    wf_s, wf_text, wf_peak = run_workflow(wav, out / "work", args.model, args.threads, args.asr_threads,
+                                           args.diarization)
     batched_s, batched_text = run_bare("batched", wav, args.model, args.threads)
     seq_s, seq_text = run_bare("sequential", wav, args.model, args.threads)
     print(f"wall  workflow {wf_s:7.1f} s | bare batched {batched_s:7.1f} s | bare sequential {seq_s:7.1f} s")
@@ -102,7 +105,7 @@ def main():
     if args.long_minutes:
         long_wav, long_text = mixed_film.build(out / "media", args.long_minutes)
         long_s, long_wf_text, long_peak = run_workflow(long_wav, out / "work_long", args.model, args.threads,
-                                                       args.asr_threads)
+                                                       args.asr_threads, args.diarization)
         long_bare_s, long_bare_text = run_bare("batched", long_wav, args.model, args.threads)
         long_biggest = max(long_peak, key=long_peak.get)
         print(f"{args.long_minutes:g} min: workflow {long_s:.1f} s, bare batched {long_bare_s:.1f} s, "

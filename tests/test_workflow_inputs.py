@@ -76,6 +76,8 @@ def test_silence_gives_valid_empty_subtitles_and_a_warning(workflow, tmp_path):
     assert (subs / "quiet.en.srt").read_text() == ""
     assert (subs / "quiet.en.vtt").read_text().startswith("WEBVTT")
     assert json.loads((subs / "quiet.en.json").read_text())["cues"] == []
+    done = json.loads((workflow.results("quiet") / "done.json").read_text())
+    assert set(done["lint"][str(subs / "quiet.en.srt")].values()) == {1.0}
 
 
 def test_spaces_non_ascii_video_and_jobs_table(workflow, tmp_path):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .audio import SAMPLE_RATE, read_slice
+from .audio import read_slice
 from .embeddings import FRAMES_PER_SECOND, embed_windows, region_mels, window_starts
 
 log = logging.getLogger(__name__)
@@ -124,20 +124,18 @@ def runs(labels):
 def absorb_short_turns(turns, min_turn_s):
     """A turn too short to be a real change of speaker joins the longer touching neighbour."""
     turns = [list(t) for t in turns]
-    changed = True
-    while changed:
-        changed = False
-        for i, (start, end, _) in enumerate(turns):
-            if end - start >= min_turn_s:
-                continue
-            touching = [j for j in (i - 1, i + 1) if 0 <= j < len(turns)
-                        and min(abs(turns[j][1] - start), abs(turns[j][0] - end)) < 1e-6]
-            if touching:
-                j = max(touching, key=lambda j: turns[j][1] - turns[j][0])
-                turns[i][2] = turns[j][2]
-                turns = merge_touching(turns)
-                changed = True
-                break
+    i = 0
+    while i < len(turns):
+        start, end, _ = turns[i]
+        touching = [j for j in (i - 1, i + 1) if 0 <= j < len(turns)
+                    and min(abs(turns[j][1] - start), abs(turns[j][0] - end)) < 1e-6]
+        if end - start < min_turn_s and touching:
+            j = max(touching, key=lambda j: turns[j][1] - turns[j][0])
+            turns[i][2] = turns[j][2]
+            turns = merge_touching(turns)
+            i = max(i - 1, 0)  # the merged turn may now touch another short one
+        else:
+            i += 1
     return turns
 
 
@@ -157,7 +155,7 @@ def speaker_names(turns):
     order = {}
     for _, _, who in turns:
         order.setdefault(who, f"SPEAKER_{len(order):02d}")
-    return [{"start": round(a, 3), "end": round(b, 3), "speaker": order[who]} for a, b, who in turns]
+    return [{"start": round(float(a), 3), "end": round(float(b), 3), "speaker": order[who]} for a, b, who in turns]
 
 
 def diarize(wav_path, speech, encoder, opts=None):

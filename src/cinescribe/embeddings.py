@@ -50,16 +50,21 @@ def window_starts(frames, window_frames, hop_frames):
     return starts
 
 
+def _fixed_length(mel, window_frames):
+    return np.pad(mel, ((0, window_frames - len(mel)), (0, 0)), mode="wrap") if len(mel) < window_frames \
+        else mel[:window_frames]
+
+
 def embed_windows(encoder, mels, window_frames, batch=256):
-    """One L2-normalised embedding per window; `mels` is a list of (n, 40) arrays, short ones tiled to length."""
+    """One L2-normalised embedding per window; `mels` is a list of (n, 40) views, short ones tiled to length.
+
+    Windows are stacked one batch at a time: a film's worth at once would take gigabytes.
+    """
     import torch
 
-    if not mels:
-        return np.zeros((0, 256), np.float32)
-    fixed = np.stack([np.pad(m, ((0, window_frames - len(m)), (0, 0)), mode="wrap") if len(m) < window_frames
-                      else m[:window_frames] for m in mels]).astype(np.float32)
     out = []
     with torch.inference_mode():
-        for i in range(0, len(fixed), batch):
-            out.append(encoder(torch.from_numpy(fixed[i:i + batch]).to(encoder.device)).float().cpu().numpy())
-    return np.concatenate(out)
+        for i in range(0, len(mels), batch):
+            stacked = np.stack([_fixed_length(m, window_frames) for m in mels[i:i + batch]]).astype(np.float32)
+            out.append(encoder(torch.from_numpy(stacked).to(encoder.device)).float().cpu().numpy())
+    return np.concatenate(out) if out else np.zeros((0, 256), np.float32)
