@@ -19,7 +19,10 @@ def load_pipeline(name, device="cpu"):
             "`pip install pyannote.audio` or set diarization.backend: resemblyzer (offline)") from None
     token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGINGFACE_TOKEN")
     try:
-        pipeline = Pipeline.from_pretrained(name, token=token)
+        try:
+            pipeline = Pipeline.from_pretrained(name, token=token)
+        except TypeError:  # pyannote.audio 3.x calls it use_auth_token
+            pipeline = Pipeline.from_pretrained(name, use_auth_token=token)
     except Exception as err:  # noqa: BLE001 - hub, auth and file errors all end the same way for the user
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise CinescribeError(
