@@ -12,6 +12,7 @@ from cinescribe.terms import glossary_files
 try:
     validate_config(config, workflow.source_path("../config/schema.yaml"))
     JOBS = load_jobs(config)
+    glossary_files(config["glossary"])
 except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 

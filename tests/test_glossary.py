@@ -5,6 +5,7 @@ import pytest
 
 from cinescribe.corrections import correct_terms
 from cinescribe.errors import CinescribeError
+from cinescribe.terms import glossary_files
 from cinescribe.glossary import (Term, bias_for, chunk_terms, load_cast, load_glossary, load_windows, parse_time,
                                  windows_from_subtitles, with_bias)
 
@@ -88,3 +89,11 @@ def test_ordinary_speech_is_left_alone():
                 segment(("Twenty", 3.0), ("cultural", 3.4), ("Vasudha", 3.8), ("Koregaon.", 4.2))]
     fixed, corrections = correct_terms(segments, terms, 0.6)
     assert fixed == segments and corrections == []
+
+
+def test_a_missing_glossary_file_is_named_before_anything_runs(tmp_path):
+    settings = {"file": "", "cast": str(tmp_path / "cast.txt"), "windows": "", "windows_from_subtitles": ""}
+    with pytest.raises(CinescribeError, match=r"glossary.cast .*cast.txt does not exist"):
+        glossary_files(settings)
+    (tmp_path / "cast.txt").write_text("Rathore\n")
+    assert glossary_files(settings) == [str(tmp_path / "cast.txt")]

@@ -1,5 +1,8 @@
 """The glossary and cast list named in the config, as one list of terms (used by bias and corrections)."""
 
+import os
+
+from .errors import CinescribeError
 from .glossary import load_cast, load_glossary
 
 
@@ -12,7 +15,12 @@ def configured_terms(glossary):
     return terms
 
 
+KEYS = ("file", "cast", "windows", "windows_from_subtitles")
+
+
 def glossary_files(glossary):
-    """The files a change in which must redo the stages that read them."""
-    keys = ("file", "cast", "windows", "windows_from_subtitles")
-    return [glossary[k] for k in keys if glossary[k]]
+    """The files a change in which must redo the stages that read them; a missing one is one sentence."""
+    for key in KEYS:
+        if glossary[key] and not os.path.isfile(glossary[key]):
+            raise CinescribeError(f"glossary.{key} {glossary[key]} does not exist")
+    return [glossary[k] for k in KEYS if glossary[k]]
