@@ -38,7 +38,7 @@ def main():
     defaults = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
     speech = detect_speech(str(wav), threads=args.threads,
                            **{k: v for k, v in defaults["vad"].items() if k != "device"})
-    options = Options(**{k: v for k, v in defaults["diarization"].items() if k in Options.__dataclass_fields__})
+    options = Options.from_config(defaults["diarization"])
 
     start = time.perf_counter()
     turns = diarize(str(wav), speech, load_encoder("cpu", args.threads), options)

@@ -3,7 +3,7 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json, write_json
-from cinescribe.glossary import bias_for, chunk_terms, load_windows, windows_from_subtitles
+from cinescribe.glossary import chunk_biases, load_windows, windows_from_subtitles
 from cinescribe.runner import run
 from cinescribe.terms import configured_terms
 
@@ -14,13 +14,10 @@ def main(sm):
     windows = load_windows(opts["windows"]) if opts["windows"] else []
     if opts["windows_from_subtitles"]:
         windows += windows_from_subtitles(opts["windows_from_subtitles"], terms, opts["window_margin_s"])
-    windowed = {t for w in windows for t in w["terms"]}
-    everywhere = [t.preferred for t in terms if t.preferred not in windowed]
-    chunks = {}
-    for chunk in read_json(sm.input.plan)["chunks"]:
-        listed = chunk_terms(chunk["audio_start"], chunk["audio_end"], everywhere, windows)
-        chunks[str(chunk["index"])] = bias_for(listed, opts["prompt_chars"], opts["hotword_chars"])
-        logging.info("chunk %d: %d terms", chunk["index"], len(chunks[str(chunk["index"])]["terms"]))
+    chunks = chunk_biases(read_json(sm.input.plan)["chunks"], terms, windows, opts["prompt_chars"],
+                          opts["hotword_chars"])
+    for index, bias in chunks.items():
+        logging.info("chunk %s: %d terms", index, len(bias["terms"]))
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "chunks": chunks})
 
 

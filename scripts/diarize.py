@@ -1,6 +1,5 @@
 """Snakemake adapter: audio.wav + vad.json → diarization.json (speaker turns)."""
 import logging
-from dataclasses import fields
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json, write_json
@@ -12,8 +11,7 @@ def offline_turns(sm, opts, device):
     from cinescribe.diarize import Options, diarize
     from cinescribe.embeddings import load_encoder
 
-    known = {f.name for f in fields(Options)}
-    options = Options(**{**{k: v for k, v in opts.items() if k in known}, "batch_size": sm.resources.batch_size})
+    options = Options.from_config(opts, batch_size=sm.resources.batch_size)
     return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], load_encoder(device, sm.threads), options)
 
 

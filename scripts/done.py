@@ -10,8 +10,10 @@ from cinescribe.runner import run
 
 def main(sm):
     files = [os.path.abspath(path) for path in sm.input]
-    report = {path: lint_file(path, **sm.params.limits) for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")}
-    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "job": sm.wildcards.job, "subtitles": files, "lint": report})
+    srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
+    report = {path: lint_file(path, **sm.params.limits) for path in srt}
+    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "job": sm.wildcards.job, "subtitles": files,
+                              "lint": report})
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():
         row = ", ".join(f"{rule} {share:.0%}" for rule, share in shares.items())

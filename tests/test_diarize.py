@@ -9,8 +9,9 @@ from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
 import media
-from cinescribe.diarize import Options, absorb_short_turns, clustering_hop, diarize, runs, speaker_names
+from cinescribe.diarize import FRAME_S, Options, absorb_short_turns, clustering_hop, diarize, speaker_names
 from cinescribe.embeddings import load_encoder
+from cinescribe.timeline import runs
 from cinescribe.vad import detect_speech
 
 REPO = Path(__file__).resolve().parents[1]
@@ -20,8 +21,7 @@ LINES = media.SENTENCES
 
 def shipped_options(**overrides):
     """The diarization defaults exactly as config/config.yaml ships them."""
-    fields = set(Options.__dataclass_fields__)
-    return Options(**{k: v for k, v in {**DEFAULTS["diarization"], **overrides}.items() if k in fields})
+    return Options.from_config(DEFAULTS["diarization"], **overrides)
 
 
 def shipped_speech(wav):
@@ -96,7 +96,7 @@ def test_no_speech_gives_no_turns(encoder, tmp_path):
 
 def test_turns_are_runs_of_frames_without_silence():
     labels = np.array([-1, -1, 0, 0, 0, 1, 1, -1, 1])
-    assert runs(labels) == [[0.04, 0.1, 0], [0.1, 0.14, 1], [0.16, 0.18, 1]]
+    assert runs(labels, FRAME_S) == [[0.04, 0.1, 0], [0.1, 0.14, 1], [0.16, 0.18, 1]]
 
 
 def test_a_blip_of_another_speaker_joins_its_neighbours():

@@ -18,6 +18,11 @@ def with_song_marks(lines):
     return lines
 
 
+def sung(words):
+    """Whether a run of words is lyrics (song words are never mixed with speech in one cue)."""
+    return bool(words and words[0].get("song"))
+
+
 def song_lines(words, max_line_chars, max_lines):
     """Sung words between ♪ marks, wrapped to leave room for them."""
     lines = wrap(_text(words), max_line_chars - 2, max_lines)
@@ -26,7 +31,7 @@ def song_lines(words, max_line_chars, max_lines):
 
 def lines_for(words, max_line_chars=42, max_lines=2):
     """The cue's lines, or None if they cannot fit; two speakers in turn get one dash line each."""
-    if words and words[0].get("song"):
+    if sung(words):
         return song_lines(words, max_line_chars, max_lines)
     changes = [i for i in range(1, len(words)) if words[i].get("speaker") != words[i - 1].get("speaker")]
     if not changes:
@@ -45,7 +50,7 @@ def _group(words, style):
             fits = lines_for(current + [word], style["max_line_chars"], style["max_lines"]) is not None
             too_long = word["end"] - current[0]["start"] > style["max_duration"]
             pause = word["start"] - current[-1]["end"] > style["max_gap"]
-            pause = pause or bool(word.get("song")) != bool(current[-1].get("song"))  # a song is its own cue
+            pause = pause or sung([word]) != sung(current[-1:])  # a song is its own cue
             sentence_end = (current[-1]["word"].rstrip()[-1:] in ".?!"
                             and len(_text(current)) > style["max_line_chars"] / 2)
             if not fits or too_long or pause or sentence_end:
@@ -81,7 +86,7 @@ def _merge_short(cues, style):
         if out and short:
             words = out[-1]["words"] + cue["words"]
             pause = cue["words"][0]["start"] - out[-1]["words"][-1]["end"]
-            same_kind = bool(cue["words"][0].get("song")) == bool(out[-1]["words"][0].get("song"))
+            same_kind = sung(cue["words"]) == sung(out[-1]["words"])
             if (same_kind and pause <= style["max_gap"] and lines_for(words, style["max_line_chars"], style["max_lines"])
                     and cue["end"] - out[-1]["start"] <= style["max_duration"]):
                 out[-1] = {**out[-1], "end": cue["end"], "words": words}
@@ -98,6 +103,6 @@ def build_cues(words, max_line_chars=42, max_lines=2, max_duration=7.0, min_dura
     cues = _merge_short(_time(_group(words, style), style), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], max_line_chars, max_lines) or [_text(cue["words"])]
-        cue["song"] = bool(cue["words"] and cue["words"][0].get("song"))
+        cue["song"] = sung(cue["words"])
         cue["start"], cue["end"] = round(cue["start"], 3), round(cue["end"], 3)
     return cues

@@ -6,12 +6,13 @@ speakers are, and each 20 ms frame then takes the speaker whose centroid its nea
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from .audio import read_slice
 from .embeddings import FRAMES_PER_SECOND, embed_windows, region_mels, window_starts
+from .timeline import runs
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02
@@ -33,6 +34,12 @@ class Options:
     max_cluster_windows: int = 2000
     single_speaker_similarity: float = 0.92
     batch_size: int = 256
+
+    @classmethod
+    def from_config(cls, section, **overrides):
+        """Options from the `diarization` config section (keys of other stages' concern are ignored)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in {**section, **overrides}.items() if k in known})
 
 
 def region_frames(wav_path, speech):
@@ -114,13 +121,6 @@ def frame_labels(speech, centres, similarity, opts):
     return labels
 
 
-def runs(labels):
-    """(start, end, label) in seconds for each run of equal labels, silence (-1) left out."""
-    change = np.flatnonzero(np.diff(labels)) + 1
-    bounds = np.concatenate([[0], change, [len(labels)]])
-    return [[a * FRAME_S, b * FRAME_S, int(labels[a])] for a, b in zip(bounds, bounds[1:]) if labels[a] >= 0]
-
-
 def absorb_short_turns(turns, min_turn_s):
     """A turn too short to be a real change of speaker joins the longer touching neighbour."""
     turns = [list(t) for t in turns]
@@ -170,5 +170,5 @@ def diarize(wav_path, speech, encoder, opts=None):
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     local, centres = speech_windows(regions, encoder, opts.assign_window_s, opts.assign_hop_s, opts.batch_size)
     similarity = local @ centroids(embeddings, labels).T
-    turns = runs(frame_labels(speech, centres, similarity, opts))
+    turns = runs(frame_labels(speech, centres, similarity, opts), FRAME_S)
     return speaker_names(absorb_short_turns(turns, opts.min_turn_s))

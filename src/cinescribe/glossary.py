@@ -132,6 +132,14 @@ def bias_for(terms, prompt_chars, hotword_chars):
             "hotwords": " ".join(in_hotwords), "terms": in_prompt}
 
 
+def chunk_biases(chunks, terms, windows, prompt_chars, hotword_chars):
+    """{chunk index: bias} for a chunk plan: a term tied to windows is prompted only in chunks they overlap."""
+    windowed = {t for w in windows for t in w["terms"]}
+    everywhere = [t.preferred for t in terms if t.preferred not in windowed]
+    return {str(c["index"]): bias_for(chunk_terms(c["audio_start"], c["audio_end"], everywhere, windows),
+                                      prompt_chars, hotword_chars) for c in chunks}
+
+
 def with_bias(asr, bias):
     """ASR options with the chunk's glossary prompt and hotwords after what the user set for every chunk."""
     prompt = " ".join(p for p in (asr["initial_prompt"], bias["initial_prompt"]) if p)

@@ -9,6 +9,7 @@ separates the two: ~0.70–0.85 for speech (also over soft background music), ab
 import numpy as np
 
 from .audio import SAMPLE_RATE, iter_blocks
+from .timeline import runs
 
 FRAME, HOP = 1024, 512
 SILENT_RMS = 10 ** (-50 / 20)  # frames quieter than -50 dBFS say nothing about music or speech
@@ -48,15 +49,8 @@ def detect_songs(wav_path, min_stability=0.9, min_song_s=6.0, window_s=2.0):
     if not len(scores):
         return []
     music = median_filter((np.nan_to_num(scores, nan=0.0) >= min_stability).astype(int), size=3, mode="nearest")
-    songs, start = [], None
-    for i, flag in enumerate(np.append(music, 0)):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            if (i - start) * window_s >= min_song_s:
-                songs.append([round(start * window_s, 3), round(i * window_s, 3)])
-            start = None
-    return songs
+    return [[round(float(start), 3), round(float(end), 3)] for start, end, _ in runs(music - 1, window_s)
+            if end - start >= min_song_s]
 
 
 def mark_song_words(words, songs, mode="mark"):
