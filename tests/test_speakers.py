@@ -62,6 +62,6 @@ def test_pyannote_backend_fails_with_one_sentence_when_unavailable(tmp_path):
     message = str(err.value)
     assert "\n" not in message
     if importlib.util.find_spec("pyannote.audio") is None:
-        assert "pyannote.audio is not installed" in message and "resemblyzer" in message
+        assert "pyannote.audio is not installed" in message and "campplus" in message
     else:
         assert "could not load the pyannote pipeline" in message

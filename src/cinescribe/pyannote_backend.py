@@ -16,7 +16,7 @@ def load_pipeline(name, device="cpu"):
     except ImportError:
         raise CinescribeError(
             "diarization.backend is pyannote but pyannote.audio is not installed; "
-            "`pip install pyannote.audio` or set diarization.backend: resemblyzer (offline)") from None
+            "`pip install pyannote.audio` or set diarization.backend: campplus (offline)") from None
     token = os.environ.get("HF_TOKEN") or os.environ.get("HUGGINGFACE_TOKEN")
     try:
         try:
