@@ -57,3 +57,52 @@ def test_diarization_off_skips_the_rule(workflow, conversation):
     assert all("speaker" not in w for w in workflow.words("dialogue"))
     cues = json.loads((results / "subtitles" / "dialogue.en.json").read_text())["cues"]
     assert cues and all(cue["speaker"] is None for cue in cues)
+
+
+def reference_speaker(reference, time):
+    """The reference voice speaking at `time` (the nearest turn when between turns)."""
+    return min(reference, key=lambda turn: max(turn[0] - time, time - turn[1], 0.0))[2]
+
+
+def has_dash(cue):
+    return any(line.startswith("- ") for line in cue["text"].splitlines())
+
+
+@pytest.fixture(scope="module")
+def film_run(tmp_path_factory, model_cache):
+    """The whole workflow (tiny.en, diarization on) over the 10-minute, eight-voice film."""
+    import film
+    from conftest import Workflow
+
+    wav, reference = film.build(tmp_path_factory.mktemp("film"))
+    workflow = Workflow(tmp_path_factory.mktemp("film-work"), model_cache)
+    workflow.run({"input": str(wav), "asr": {"model": "tiny.en"}})
+    cues = json.loads((workflow.results("film") / "subtitles" / "film.en.json").read_text())["cues"]
+    return workflow, cues, reference
+
+
+def test_film_cues_get_dashes_exactly_where_two_voices_share_them(film_run):
+    workflow, cues, reference = film_run
+    words = workflow.words("film")
+    one_voice, two_voices = [], []
+    for cue in cues:
+        inside = [w for w in words if cue["start"] <= (w["start"] + w["end"]) / 2 <= cue["end"]]
+        voices = {reference_speaker(reference, (w["start"] + w["end"]) / 2) for w in inside}
+        (one_voice if len(voices) == 1 else two_voices).append(cue)
+    dashed_alone = [c["text"] for c in one_voice if has_dash(c)]
+    print(f"{len(cues)} cues: {len(one_voice)} of one voice ({len(dashed_alone)} dashed), "
+          f"{len(two_voices)} of two ({sum(map(has_dash, two_voices))} dashed)")
+    assert len(json.loads((workflow.results("film") / "diarization.json").read_text())["speakers"]) == 8
+    assert len(dashed_alone) <= 0.02 * len(one_voice), dashed_alone
+    assert sum(map(has_dash, two_voices)) >= 0.8 * len(two_voices)
+
+
+def test_one_real_narrator_in_an_mp4_gets_one_speaker_and_no_dash(workflow, tmp_path):
+    wav = media.narrator(tmp_path / "mfa")[0]
+    twice = media.concat([wav, media.silence(tmp_path / "pause.wav", 2), wav], tmp_path / "twice.wav")
+    movie = media.mux(tmp_path / "reading.mp4", twice, audio_codec="aac")
+    workflow.run({"input": str(movie), "asr": {"model": "tiny.en"}})
+    results = workflow.results("reading")
+    assert json.loads((results / "diarization.json").read_text())["speakers"] == ["SPEAKER_00"]
+    srt = (results / "subtitles" / "reading.en.srt").read_text()
+    assert srt.strip() and not any(line.startswith("- ") for line in srt.splitlines())

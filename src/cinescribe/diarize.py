@@ -31,15 +31,16 @@ class Options:
     max_speakers: int = 20
     window_s: float = 1.5
     hop_s: float = 0.75
-    assign_window_s: float = 1.0
+    assign_window_s: float = 0.6
     assign_hop_s: float = 0.1
-    smoothing_s: float = 1.0
+    smoothing_s: float = 0.5
     min_turn_s: float = 0.3
-    block_windows: int = 400
     window_similarity: float = 0.55
-    speaker_similarity: float = 0.8
-    min_speaker_s: float = 2.0
-    piece_s: int = 20
+    speaker_similarity: float = 0.7
+    min_speaker_s: float = 4.0
+    block_windows: int = 400
+    edge_db: float = 30.0
+    piece_s: int = 10
 
     @classmethod
     def from_config(cls, section, **overrides):
@@ -74,15 +75,34 @@ def region_windows(encoder, frames, offset, window_s, hop_s):
                    np.minimum(hop, lengths) / TRUNK_PER_SECOND)
 
 
+def audible_extent(samples, edge_db, frame=160):
+    """First and last sample of a region's audible part: VAD pads speech with quiet it is not a turn of.
+
+    Quiet is relative to the region's own loud level (its 95th-percentile 10 ms frame), so a quiet scene
+    keeps its speech.
+    """
+    frames = len(samples) // frame
+    if frames < 2:
+        return 0, len(samples)
+    power = (samples[:frames * frame].reshape(frames, frame).astype(np.float64) ** 2).mean(1) + 1e-12
+    level = 10 * np.log10(power)
+    loud = np.flatnonzero(level >= np.percentile(level, 95) - edge_db)
+    return int(loud[0]) * frame, (int(loud[-1]) + 1) * frame
+
+
 def voice_prints(wav_path, speech, encoder, opts):
-    """Clustering windows and placement windows of every speech region, one network pass per region."""
-    clustering, placing = [], []
+    """Clustering and placement windows of every speech region (one network pass each), and the regions'
+    audible extents."""
+    clustering, placing, audible = [], [], []
     for start, end in speech:
-        frames = trunk_frames(encoder, read_slice(wav_path, start, end), opts.piece_s)
+        samples = read_slice(wav_path, start, end)
+        first, last = audible_extent(samples, opts.edge_db)
+        frames = trunk_frames(encoder, samples, opts.piece_s)
         if len(frames):
             clustering.append(region_windows(encoder, frames, start, opts.window_s, opts.hop_s))
             placing.append(region_windows(encoder, frames, start, opts.assign_window_s, opts.assign_hop_s))
-    return Windows.stack(clustering), Windows.stack(placing)
+            audible.append((start, end, start + first / 16000, start + last / 16000))
+    return Windows.stack(clustering), Windows.stack(placing), audible
 
 
 class Merger:
@@ -177,10 +197,19 @@ def global_labels(local, windows, opts):
     merger.merge_above(opts.speaker_similarity, floor=low)
     merger.absorb_minor(opts.min_speaker_s, floor=low)
     merger.merge_above(-np.inf, floor=high)
-    if merger.count < low:
-        log.warning("cinescribe: %d speakers were asked for but only %d distinct voices were heard; "
-                    "using %d", low, merger.count, merger.count)
+    warn_if_count_forced(merger, low, opts.speaker_similarity)
     return merger.labels()[local]
+
+
+def warn_if_count_forced(merger, low, threshold):
+    """Say so when a minimum (or fixed) count keeps apart clusters that sound like one voice, or cannot be met."""
+    if merger.count < low:
+        log.warning("cinescribe: %d speakers were asked for but only %d distinct voice clusters were heard; "
+                    "using %d", low, merger.count, merger.count)
+    elif merger.count > 1 and merger.best_pair()[2] >= threshold:
+        log.warning("cinescribe: %d speakers were asked for, so voices as alike as %.2f are kept apart "
+                    "(one voice above diarization.speaker_similarity %.2f); the film may have fewer speakers",
+                    low, merger.best_pair()[2], threshold)
 
 
 def cluster(windows, opts):
@@ -196,17 +225,18 @@ def centroids(embeddings, labels):
     return means / np.linalg.norm(means, axis=1, keepdims=True)
 
 
-def frame_labels(speech, centres, similarity, opts):
-    """Speaker (or -1 outside speech) per 20 ms frame: window similarities interpolated and smoothed in time."""
+def frame_labels(regions, centres, similarity, opts):
+    """Speaker (or -1 outside speech) per 20 ms frame of each region's audible part: window similarities
+    interpolated and smoothed in time. `regions` are (start, end, audible start, audible end)."""
     from scipy.ndimage import uniform_filter1d
 
-    total = int(np.ceil(speech[-1][1] / FRAME_S)) + 1
+    total = int(np.ceil(max(r[1] for r in regions) / FRAME_S)) + 1
     times = np.arange(total) * FRAME_S
     labels = np.full(total, -1)
     width = max(1, int(opts.smoothing_s / FRAME_S))
-    for start, end in speech:
+    for start, end, heard_start, heard_end in regions:
         inside = (centres >= start) & (centres <= end)
-        first, last = int(start / FRAME_S), min(total, int(np.ceil(end / FRAME_S)))
+        first, last = int(heard_start / FRAME_S), min(total, int(np.ceil(heard_end / FRAME_S)))
         if not inside.any() or last <= first:
             continue
         scores = np.stack([np.interp(times[first:last], centres[inside], similarity[inside, k])
@@ -258,11 +288,11 @@ def diarize(wav_path, speech, encoder, opts=None):
     speech = [(s, e) for s, e in speech if e > s]
     if not speech:
         return []
-    clustering, placing = voice_prints(wav_path, speech, encoder, opts)
+    clustering, placing, audible = voice_prints(wav_path, speech, encoder, opts)
     if not len(clustering.embeddings):
         return []
     labels = cluster(clustering, opts)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T
-    turns = runs(frame_labels(speech, placing.centres, similarity, opts), FRAME_S)
+    turns = runs(frame_labels(audible, placing.centres, similarity, opts), FRAME_S)
     return speaker_names(absorb_short_turns(turns, opts.min_turn_s))
