@@ -7,6 +7,7 @@ rule diarize:
     params:
         diarization=config["diarization"],
         strict=config["devices"]["strict"],
+        cache_dir=config["models"]["cache_dir"],
     threads: 2
     resources:
         attempt=attempt_number,

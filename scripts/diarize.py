@@ -12,7 +12,8 @@ def offline_turns(sm, opts, device):
     from cinescribe.embeddings import load_encoder
 
     options = Options.from_config(opts, piece_s=sm.resources.piece_s)
-    return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], load_encoder(device, sm.threads), options)
+    encoder = load_encoder(device, sm.threads, sm.params.cache_dir)
+    return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], encoder, options)
 
 
 def pyannote_turns(sm, opts, device):

@@ -179,3 +179,18 @@ def test_a_blip_of_another_speaker_joins_its_neighbours():
 def test_speakers_are_numbered_by_first_appearance():
     named = speaker_names([[0.0, 1.0, 3], [1.0, 2.0, 0], [2.0, 3.0, 3]])
     assert [t["speaker"] for t in named] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+
+
+def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
+    """The CPU path (ONNX Runtime, exported on first use) and the GPU/MPS path (torch) agree."""
+    from cinescribe.embeddings import OnnxEncoder, TorchEncoder, export_onnx, fbank
+
+    samples = media.read_wav(media.DEMO_WAV)[16000 * 7:16000 * 11].astype(np.float32) / 32768
+    feats = fbank(samples)
+    feats -= feats.mean(0)
+    onnx, torch_ = OnnxEncoder(export_onnx(tmp_path)), TorchEncoder("cpu")
+    hidden = onnx.trunk(feats)
+    assert hidden.shape == (len(feats) // 2, 512)
+    assert np.abs(hidden - torch_.trunk(feats)).max() < 1e-3
+    stats = np.hstack([hidden.mean(0), hidden.std(0)])[None]
+    assert np.abs(onnx.embed(stats) - torch_.embed(stats)).max() < 1e-3
