@@ -22,6 +22,7 @@ import yaml  # noqa: E402
 from cinescribe.audio import wav_seconds  # noqa: E402
 from cinescribe.diarize import Options, diarize  # noqa: E402
 from cinescribe.embeddings import load_encoder  # noqa: E402
+from cinescribe.overlap import load_segmenter  # noqa: E402
 from cinescribe.vad import detect_speech  # noqa: E402
 
 
@@ -41,7 +42,8 @@ def main():
     options = Options.from_config(defaults["diarization"])
 
     start = time.perf_counter()
-    turns = diarize(str(wav), speech, load_encoder("cpu", args.threads), options)
+    segmenter = load_segmenter("cpu") if options.overlap else None
+    turns = diarize(str(wav), speech, load_encoder("cpu", args.threads), options, segmenter)
     seconds = time.perf_counter() - start
     asr_seconds, _ = run_bare("batched", wav, args.model, args.threads)
 

@@ -10,10 +10,12 @@ from cinescribe.runner import run
 def offline_turns(sm, opts, device):
     from cinescribe.diarize import Options, diarize
     from cinescribe.embeddings import load_encoder
+    from cinescribe.overlap import load_segmenter
 
     options = Options.from_config(opts, piece_s=sm.resources.piece_s)
     encoder = load_encoder(device, sm.threads, sm.params.cache_dir)
-    return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], encoder, options)
+    segmenter = load_segmenter(device) if options.overlap else None
+    return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], encoder, options, segmenter)
 
 
 def pyannote_turns(sm, opts, device):

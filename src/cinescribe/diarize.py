@@ -40,6 +40,10 @@ class Options:
     min_speaker_s: float = 4.0
     block_windows: int = 400
     edge_db: float = 30.0
+    overlap: bool = True
+    overlap_threshold: float = 0.5
+    min_overlap_s: float = 0.2
+    overlap_step_s: float = 5
     piece_s: int = 10
 
     @classmethod
@@ -226,13 +230,14 @@ def centroids(embeddings, labels):
 
 
 def frame_labels(regions, centres, similarity, opts):
-    """Speaker (or -1 outside speech) per 20 ms frame of each region's audible part: window similarities
-    interpolated and smoothed in time. `regions` are (start, end, audible start, audible end)."""
+    """The likeliest and second likeliest speaker (or -1 outside speech) per 20 ms frame of each region's
+    audible part: window similarities interpolated and smoothed in time.
+    `regions` are (start, end, audible start, audible end)."""
     from scipy.ndimage import uniform_filter1d
 
     total = int(np.ceil(max(r[1] for r in regions) / FRAME_S)) + 1
     times = np.arange(total) * FRAME_S
-    labels = np.full(total, -1)
+    labels = np.full((total, 2), -1)
     width = max(1, int(opts.smoothing_s / FRAME_S))
     for start, end, heard_start, heard_end in regions:
         inside = (centres >= start) & (centres <= end)
@@ -241,8 +246,31 @@ def frame_labels(regions, centres, similarity, opts):
             continue
         scores = np.stack([np.interp(times[first:last], centres[inside], similarity[inside, k])
                            for k in range(similarity.shape[1])], 1)
-        labels[first:last] = uniform_filter1d(scores, size=width, axis=0, mode="nearest").argmax(1)
+        ranked = np.argsort(-uniform_filter1d(scores, size=width, axis=0, mode="nearest"), axis=1)
+        labels[first:last, :ranked.shape[1]] = ranked[:, :2]
     return labels
+
+
+def speech_spans(regions, max_gap_s=2.0):
+    """Speech regions joined across short gaps: the stretches the segmentation model slides over."""
+    spans = []
+    for start, end, *_ in regions:
+        if spans and start - spans[-1][1] <= max_gap_s:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return spans
+
+
+def overlap_turns(wav_path, regions, labels, segmenter, opts):
+    """Turns of the second voice where the segmentation model hears two at once."""
+    from .overlap import overlap_frames
+
+    spans = [(start, end) for start, end in speech_spans(regions)  # one voice there: nobody to overlap with
+             if len(set(labels[int(start / FRAME_S):int(end / FRAME_S), 0]) - {-1}) > 1]
+    probability = overlap_frames(wav_path, spans, segmenter, FRAME_S, len(labels), opts.overlap_step_s)
+    second = np.where((probability >= opts.overlap_threshold) & (labels[:, 0] >= 0), labels[:, 1], -1)
+    return [turn for turn in runs(second, FRAME_S) if turn[1] - turn[0] >= opts.min_overlap_s]
 
 
 def absorb_short_turns(turns, min_turn_s):
@@ -282,8 +310,9 @@ def speaker_names(turns):
     return [{"start": round(float(a), 3), "end": round(float(b), 3), "speaker": order[who]} for a, b, who in turns]
 
 
-def diarize(wav_path, speech, encoder, opts=None):
-    """Speaker turns [{start, end, speaker}] over the VAD speech regions of one film."""
+def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
+    """Speaker turns [{start, end, speaker}] over the VAD speech regions of one film; with a `segmenter`
+    (overlap.load_segmenter) a second voice gets turns of its own where two speak at once."""
     opts = opts or Options()
     speech = [(s, e) for s, e in speech if e > s]
     if not speech:
@@ -294,5 +323,8 @@ def diarize(wav_path, speech, encoder, opts=None):
     labels = cluster(clustering, opts)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T
-    turns = runs(frame_labels(audible, placing.centres, similarity, opts), FRAME_S)
-    return speaker_names(absorb_short_turns(turns, opts.min_turn_s))
+    frames = frame_labels(audible, placing.centres, similarity, opts)
+    turns = absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s)
+    if segmenter is not None and labels.max() > 0:
+        turns = sorted(turns + overlap_turns(wav_path, audible, frames, segmenter, opts))
+    return speaker_names(turns)

