@@ -12,7 +12,7 @@ from pyannote.metrics.diarization import DiarizationErrorRate
 import film
 import media
 from cinescribe.audio import extract_audio
-from cinescribe.diarize import (FRAME_S, Merger, Options, absorb_short_turns, audible_extent, diarize,
+from cinescribe.diarize import (FRAME_S, Merger, Options, absorb_short_turns, diarize, islands,
                                 local_clusters, speaker_names)
 from cinescribe.embeddings import load_encoder
 from cinescribe.overlap import load_segmenter
@@ -184,10 +184,16 @@ def test_local_clusters_never_cross_a_block():
     assert list(labels) == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
 
 
-def test_quiet_padding_is_not_part_of_a_turn():
-    quiet, loud = np.full(1600, 1e-4, np.float32), np.full(8000, 0.3, np.float32)
-    first, last = audible_extent(np.concatenate([quiet, loud, quiet]), edge_db=30)
-    assert (first, last) == (1600, 9600)
+def test_quiet_padding_and_pauses_are_not_part_of_a_turn():
+    def part(seconds, level):
+        return np.full(int(seconds * 16000), level, np.float32)
+
+    # 0.1 s of VAD padding, 0.5 s of voice, a 40 ms breath, 0.5 s, a 120 ms pause, 0.5 s, padding
+    samples = np.concatenate([part(.1, 1e-4), part(.5, .3), part(.04, 1e-4), part(.5, .3), part(.12, 1e-4),
+                              part(.5, .3), part(.1, 1e-4)])
+    found = islands(samples, 10.0, edge_db=30, min_pause_s=0.1)
+    assert np.allclose(found, [(10.1, 11.14), (11.26, 11.76)])
+    assert np.allclose(islands(samples, 10.0, edge_db=30, min_pause_s=0.2), [(10.1, 11.76)])
 
 
 def test_turns_are_runs_of_frames_without_silence():

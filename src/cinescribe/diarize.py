@@ -40,6 +40,7 @@ class Options:
     min_speaker_s: float = 4.0
     block_windows: int = 400
     edge_db: float = 30.0
+    min_pause_s: float = 0.1
     overlap: bool = True
     overlap_threshold: float = 0.5
     min_overlap_s: float = 0.2
@@ -79,33 +80,36 @@ def region_windows(encoder, frames, offset, window_s, hop_s):
                    np.minimum(hop, lengths) / TRUNK_PER_SECOND)
 
 
-def audible_extent(samples, edge_db, frame=160):
-    """First and last sample of a region's audible part: VAD pads speech with quiet it is not a turn of.
-
-    Quiet is relative to the region's own loud level (its 95th-percentile 10 ms frame), so a quiet scene
-    keeps its speech.
-    """
-    frames = len(samples) // frame
-    if frames < 2:
-        return 0, len(samples)
-    power = (samples[:frames * frame].reshape(frames, frame).astype(np.float64) ** 2).mean(1) + 1e-12
-    level = 10 * np.log10(power)
-    loud = np.flatnonzero(level >= np.percentile(level, 95) - edge_db)
-    return int(loud[0]) * frame, (int(loud[-1]) + 1) * frame
+def islands(samples, offset, edge_db, min_pause_s):
+    """The audible stretches of one speech region, in seconds: VAD pads speech with quiet, and two speakers
+    take turns across a pause; neither quiet belongs to a turn. Quiet is relative to the region's own loud
+    level (its 95th-percentile 20 ms frame), so a quiet scene keeps its speech."""
+    step = int(FRAME_S * 16000)
+    count = len(samples) // step
+    if count < 2:
+        return [(offset, offset + len(samples) / 16000)]
+    level = 10 * np.log10((samples[:count * step].reshape(count, step).astype(np.float64) ** 2).mean(1) + 1e-12)
+    loud = np.where(level >= np.percentile(level, 95) - edge_db, 0, -1)
+    stretches = merge_touching(runs(loud, FRAME_S), max_gap_s=min_pause_s)
+    return [(offset + first, offset + last) for first, last, _ in stretches]
 
 
 def voice_prints(wav_path, speech, encoder, opts):
-    """Clustering and placement windows of every speech region (one network pass each), and the regions'
-    audible extents."""
+    """Clustering windows over every speech region and placement windows over each of its audible stretches
+    (one network pass per region), with the stretches grouped by region."""
     clustering, placing, audible = [], [], []
     for start, end in speech:
         samples = read_slice(wav_path, start, end)
-        first, last = audible_extent(samples, opts.edge_db)
         frames = trunk_frames(encoder, samples, opts.piece_s)
-        if len(frames):
-            clustering.append(region_windows(encoder, frames, start, opts.window_s, opts.hop_s))
-            placing.append(region_windows(encoder, frames, start, opts.assign_window_s, opts.assign_hop_s))
-            audible.append((start, end, start + first / 16000, start + last / 16000))
+        if not len(frames):
+            continue
+        clustering.append(region_windows(encoder, frames, start, opts.window_s, opts.hop_s))
+        stretches = islands(samples, start, opts.edge_db, opts.min_pause_s)
+        for first, last in stretches:
+            part = frames[int((first - start) * TRUNK_PER_SECOND):int(np.ceil((last - start) * TRUNK_PER_SECOND))]
+            if len(part):
+                placing.append(region_windows(encoder, part, first, opts.assign_window_s, opts.assign_hop_s))
+        audible.append(stretches)
     return Windows.stack(clustering), Windows.stack(placing), audible
 
 
@@ -230,31 +234,36 @@ def centroids(embeddings, labels):
 
 
 def frame_labels(regions, centres, similarity, opts):
-    """The likeliest and second likeliest speaker (or -1 outside speech) per 20 ms frame of each region's
-    audible part: window similarities interpolated and smoothed in time.
-    `regions` are (start, end, audible start, audible end)."""
+    """The likeliest and second likeliest speaker (or -1 outside speech) per 20 ms frame: window similarities
+    interpolated and smoothed within each audible stretch, never across a pause. A pause between two
+    stretches of one voice is that voice's; between two voices it is nobody's. `regions`: lists of stretches."""
     from scipy.ndimage import uniform_filter1d
 
-    total = int(np.ceil(max(r[1] for r in regions) / FRAME_S)) + 1
+    total = int(np.ceil(max(stretches[-1][1] for stretches in regions) / FRAME_S)) + 1
     times = np.arange(total) * FRAME_S
     labels = np.full((total, 2), -1)
     width = max(1, int(opts.smoothing_s / FRAME_S))
-    for start, end, heard_start, heard_end in regions:
-        inside = (centres >= start) & (centres <= end)
-        first, last = int(heard_start / FRAME_S), min(total, int(np.ceil(heard_end / FRAME_S)))
-        if not inside.any() or last <= first:
-            continue
-        scores = np.stack([np.interp(times[first:last], centres[inside], similarity[inside, k])
-                           for k in range(similarity.shape[1])], 1)
-        ranked = np.argsort(-uniform_filter1d(scores, size=width, axis=0, mode="nearest"), axis=1)
-        labels[first:last, :ranked.shape[1]] = ranked[:, :2]
+    for stretches in regions:
+        for start, end in stretches:
+            inside = (centres >= start) & (centres <= end)
+            first, last = int(round(start / FRAME_S)), min(total, int(round(end / FRAME_S)))
+            if not inside.any() or last <= first:
+                continue
+            scores = np.stack([np.interp(times[first:last], centres[inside], similarity[inside, k])
+                               for k in range(similarity.shape[1])], 1)
+            ranked = np.argsort(-uniform_filter1d(scores, size=width, axis=0, mode="nearest"), axis=1)
+            labels[first:last, :ranked.shape[1]] = ranked[:, :2]
+        for (_, pause_start), (pause_end, _) in zip(stretches, stretches[1:]):
+            before, after = int(round(pause_start / FRAME_S)) - 1, int(round(pause_end / FRAME_S))
+            if 0 <= before and after < total and labels[before, 0] == labels[after, 0] >= 0:
+                labels[before + 1:after] = labels[before]
     return labels
 
 
 def speech_spans(regions, max_gap_s=2.0):
     """Speech regions joined across short gaps: the stretches the segmentation model slides over."""
     spans = []
-    for start, end, *_ in regions:
+    for start, end in ((stretches[0][0], stretches[-1][1]) for stretches in regions):
         if spans and start - spans[-1][1] <= max_gap_s:
             spans[-1][1] = end
         else:
