@@ -1,6 +1,7 @@
 """Offline diarization on real speech: DER against known turns at film scale, speaker counts, turn tidying."""
 
 import logging
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -12,12 +13,12 @@ from pyannote.metrics.diarization import DiarizationErrorRate
 import film
 import media
 from cinescribe.audio import extract_audio
-from cinescribe.diarize import (FRAME_S, Merger, Options, absorb_short_turns, diarize, islands,
-                                local_clusters, speaker_names)
+from cinescribe.diarize import FRAME_S, Options, absorb_short_turns, diarize, islands, speaker_names
 from cinescribe.embeddings import load_encoder
 from cinescribe.overlap import load_segmenter
 from cinescribe.timeline import runs
 from cinescribe.vad import detect_speech
+from cinescribe.voice_clusters import Merger, local_clusters
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
@@ -137,12 +138,18 @@ def test_one_real_voice_is_one_speaker(run, narrator_wavs, which):
     assert speakers(run(narrator_wavs[which])) == {"SPEAKER_00"}
 
 
-@pytest.mark.parametrize("codec, suffix", [("aac", "mp4"), ("libopus", "mkv")])
-def test_one_real_voice_in_a_lossy_film_track_is_one_speaker(run, narrator_wavs, tmp_path, codec, suffix):
-    """Read twice, encoded the way films carry sound, decoded again by the workflow's own extractor."""
+@pytest.mark.parametrize("track", ["aac-mp4", "opus-mkv", "8khz-stereo-wav", "48khz-6ch-wav"])
+def test_one_real_voice_in_a_film_track_is_one_speaker(run, narrator_wavs, tmp_path, track):
+    """Read twice, carried the way films and phones carry sound, decoded by the workflow's own extractor."""
     twice = media.concat([narrator_wavs[0], media.silence(tmp_path / "pause.wav", 2), narrator_wavs[0]],
                          tmp_path / "twice.wav")
-    movie = media.mux(tmp_path / f"reading.{suffix}", twice, audio_codec=codec)
+    if track.endswith("wav"):
+        rate, channels = ("8000", "2") if track.startswith("8khz") else ("48000", "6")
+        movie = tmp_path / f"reading.{track}.wav"
+        subprocess.run(["sox", "-D", str(twice), "-r", rate, "-c", channels, str(movie)], check=True)
+    else:
+        codec, suffix = {"aac-mp4": ("aac", "mp4"), "opus-mkv": ("libopus", "mkv")}[track]
+        movie = media.mux(tmp_path / f"reading.{suffix}", twice, audio_codec=codec)
     wav = tmp_path / "decoded.wav"
     extract_audio(str(movie), str(wav))
     assert speakers(run(wav)) == {"SPEAKER_00"}

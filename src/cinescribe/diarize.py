@@ -1,12 +1,9 @@
-"""Offline speaker diarization: CAM++ voice prints over VAD speech, two-stage clustering with a calibrated
-threshold, then frame-level assignment smoothed into speaker turns.
+"""Offline speaker diarization: CAM++ voice prints over VAD speech, two-stage clustering (voice_clusters),
+then frame-level assignment smoothed into speaker turns, plus a second voice where two speak at once.
 
-Clustering is local then global so cost grows linearly with film length: windows are grouped inside blocks
-of consecutive speech (pure, over-split clusters), and the blocks' clusters are then merged across the whole
-film by centroid similarity. A voice that recurs in every scene thus meets itself as a few strong centroids
-instead of thousands of noisy windows, and one voice alone stays one cluster because nothing crosses the
-threshold. Windows long enough for a stable voice print (1.5 s) blur speaker changes, so each 20 ms frame then
-takes the speaker whose centroid its nearby short windows resemble most.
+Windows long enough for a stable voice print (1.5 s) blur speaker changes, so each 20 ms frame then takes the
+speaker whose centroid its nearby short windows resemble most, smoothed within audible stretches only: a
+change of speaker falls in the pause between them.
 """
 
 import logging
@@ -17,6 +14,7 @@ import numpy as np
 from .audio import read_slice
 from .embeddings import TRUNK_PER_SECOND, embed_stats, pooled_stats, trunk_frames, window_starts
 from .timeline import runs
+from .voice_clusters import cluster
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02
@@ -66,7 +64,8 @@ class Windows:
     def stack(cls, parts):
         if not parts:
             return cls(np.zeros((0, 192), np.float32), np.zeros(0), np.zeros(0))
-        return cls(*(np.concatenate(column) for column in zip(*((p.embeddings, p.centres, p.seconds) for p in parts))))
+        columns = zip(*((p.embeddings, p.centres, p.seconds) for p in parts))
+        return cls(*(np.concatenate(column) for column in columns))
 
 
 def region_windows(encoder, frames, offset, window_s, hop_s):
@@ -113,120 +112,6 @@ def voice_prints(wav_path, speech, encoder, opts):
     return Windows.stack(clustering), Windows.stack(placing), audible
 
 
-class Merger:
-    """Centroid-linkage merging of voice clusters: the two whose summed voice prints point most alike merge.
-
-    A centroid of many windows is a far steadier voice print than any window (windows of one voice meet at
-    ~0.65, the centroids of its scenes at > 0.85), so the threshold can sit between voices. Only sums are
-    kept, and one row of the k x k similarity matrix is updated per merge.
-    """
-
-    def __init__(self, sums, seconds):
-        self.sums, self.seconds = sums.astype(np.float64), seconds.astype(np.float64)
-        self.owner = np.arange(len(sums))  # initial cluster → the cluster it now belongs to
-        self.alive = np.ones(len(sums), bool)
-        unit = self._unit(self.sums)
-        self.score = unit @ unit.T
-        np.fill_diagonal(self.score, -np.inf)
-
-    @staticmethod
-    def _unit(vectors):
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
-
-    @property
-    def count(self):
-        return int(self.alive.sum())
-
-    def best_pair(self, rows=None):
-        """The highest-scoring pair of live clusters (optionally with one side among `rows`) and its score."""
-        live = self.alive if rows is None else self.alive & rows
-        masked = np.where(live[:, None] & self.alive[None, :], self.score, -np.inf)
-        i, j = np.unravel_index(np.argmax(masked), masked.shape)
-        return int(i), int(j), float(masked[i, j])
-
-    def merge(self, i, j):
-        keep, gone = (i, j) if self.seconds[i] >= self.seconds[j] else (j, i)
-        self.sums[keep] += self.sums[gone]
-        self.seconds[keep] += self.seconds[gone]
-        self.alive[gone] = False
-        self.owner[self.owner == gone] = keep
-        row = self._unit(self.sums) @ self._unit(self.sums[keep])
-        row[keep] = -np.inf
-        self.score[keep], self.score[:, keep] = row, row
-
-    def merge_above(self, threshold, floor=1):
-        while self.count > floor:
-            i, j, score = self.best_pair()
-            if score < threshold:
-                return
-            self.merge(i, j)
-
-    def absorb_minor(self, min_seconds, floor):
-        """Clusters with less speech than a speaking part needs join the voice they resemble most."""
-        while self.count > floor:
-            minor = self.alive & (self.seconds < min_seconds)
-            if not minor.any():
-                return
-            self.merge(*self.best_pair(rows=minor)[:2])
-
-    def labels(self):
-        return np.unique(self.owner, return_inverse=True)[1]
-
-
-def local_clusters(embeddings, opts):
-    """Stage 1: average-linkage clusters inside blocks of consecutive windows, cut strictly (over-split, pure).
-
-    Blocks keep the pairwise matrix at `block_windows` squared, so memory stays flat in film length.
-    """
-    from scipy.cluster.hierarchy import fcluster, linkage
-
-    labels, offset = np.zeros(len(embeddings), int), 0
-    for first in range(0, len(embeddings), opts.block_windows):
-        block = embeddings[first:first + opts.block_windows].astype(np.float64)
-        local = np.ones(len(block), int) if len(block) < 2 else fcluster(
-            linkage(block, method="average", metric="cosine"), t=1 - opts.window_similarity, criterion="distance")
-        labels[first:first + len(block)] = offset + local - 1
-        offset += local.max()
-    return labels
-
-
-def speaker_count_bounds(opts):
-    return (opts.num_speakers, opts.num_speakers) if opts.num_speakers else (opts.min_speakers, opts.max_speakers)
-
-
-def global_labels(local, windows, opts):
-    """Stage 2: the blocks' clusters merged across the film, minor ones absorbed, the count kept in bounds."""
-    sums = np.zeros((local.max() + 1, windows.embeddings.shape[1]))
-    np.add.at(sums, local, windows.embeddings)
-    seconds = np.bincount(local, weights=windows.seconds, minlength=len(sums))
-    low, high = speaker_count_bounds(opts)
-
-    merger = Merger(sums, seconds)
-    merger.merge_above(opts.speaker_similarity, floor=low)
-    merger.absorb_minor(opts.min_speaker_s, floor=low)
-    merger.merge_above(-np.inf, floor=high)
-    warn_if_count_forced(merger, low, opts.speaker_similarity)
-    return merger.labels()[local]
-
-
-def warn_if_count_forced(merger, low, threshold):
-    """Say so when a minimum (or fixed) count keeps apart clusters that sound like one voice, or cannot be met."""
-    if merger.count < low:
-        log.warning("cinescribe: %d speakers were asked for but only %d distinct voice clusters were heard; "
-                    "using %d", low, merger.count, merger.count)
-    elif merger.count > 1 and merger.best_pair()[2] >= threshold:
-        log.warning("cinescribe: %d speakers were asked for, so voices as alike as %.2f are kept apart "
-                    "(one voice above diarization.speaker_similarity %.2f); the film may have fewer speakers",
-                    low, merger.best_pair()[2], threshold)
-
-
-def cluster(windows, opts):
-    """Speaker label per clustering window."""
-    if len(windows.embeddings) < 2 or speaker_count_bounds(opts)[1] == 1:
-        return np.zeros(len(windows.embeddings), int)
-    return global_labels(local_clusters(windows.embeddings, opts), windows, opts)
-
-
 def centroids(embeddings, labels):
     """Unit-length mean embedding per speaker label."""
     means = np.stack([embeddings[labels == k].mean(0) for k in range(labels.max() + 1)])
@@ -236,7 +121,8 @@ def centroids(embeddings, labels):
 def frame_labels(regions, centres, similarity, opts):
     """The likeliest and second likeliest speaker (or -1 outside speech) per 20 ms frame: window similarities
     interpolated and smoothed within each audible stretch, never across a pause. A pause between two
-    stretches of one voice is that voice's; between two voices it is nobody's. `regions`: lists of stretches."""
+    stretches of one voice is that voice's; between two voices it is nobody's. `regions`: lists of stretches;
+    `centres` (of the placement windows) are in time order."""
     from scipy.ndimage import uniform_filter1d
 
     total = int(np.ceil(max(stretches[-1][1] for stretches in regions) / FRAME_S)) + 1
@@ -245,9 +131,9 @@ def frame_labels(regions, centres, similarity, opts):
     width = max(1, int(opts.smoothing_s / FRAME_S))
     for stretches in regions:
         for start, end in stretches:
-            inside = (centres >= start) & (centres <= end)
+            inside = slice(np.searchsorted(centres, start), np.searchsorted(centres, end, side="right"))
             first, last = int(round(start / FRAME_S)), min(total, int(round(end / FRAME_S)))
-            if not inside.any() or last <= first:
+            if inside.stop <= inside.start or last <= first:
                 continue
             scores = np.stack([np.interp(times[first:last], centres[inside], similarity[inside, k])
                                for k in range(similarity.shape[1])], 1)
