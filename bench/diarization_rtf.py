@@ -42,7 +42,7 @@ def main():
     options = Options.from_config(defaults["diarization"])
 
     start = time.perf_counter()
-    segmenter = load_segmenter("cpu") if options.overlap else None
+    segmenter = load_segmenter("cpu", args.threads) if options.overlap else None
     turns = diarize(str(wav), speech, load_encoder("cpu", args.threads), options, segmenter)
     seconds = time.perf_counter() - start
     asr_seconds, _ = run_bare("batched", wav, args.model, args.threads)

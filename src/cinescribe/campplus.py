@@ -147,5 +147,10 @@ class CAMPPlus(nn.Module):
         layers["dense"] = _Embedding(channels * 2, embedding_size)
         self.xvector = nn.Sequential(layers)
 
+    def frame_features(self, features):
+        """(batch, frames, 80) → (batch, 512, frames / 2): everything before statistics pooling, so windows of
+        any length can be pooled from one pass."""
+        return self.xvector[:-2](self.head(features.permute(0, 2, 1)))
+
     def forward(self, features):
-        return self.xvector(self.head(features.permute(0, 2, 1)))
+        return self.xvector[-2:](self.frame_features(features))
