@@ -27,6 +27,12 @@ def test_words_take_the_turn_they_overlap_most_and_segments_their_majority():
     assert "speaker" not in segments[0]["words"][0]  # the input is left as it was
 
 
+def test_a_voice_cutting_in_does_not_take_the_words_of_the_one_speaking():
+    turns = [{"start": 10.0, "end": 10.7, "speaker": "B"}, {"start": 10.4, "end": 10.7, "speaker": "A"}]
+    out = assign_speakers([{"start": 10.4, "end": 10.6, "text": "I", "words": [word("I", 10.44, 10.62)]}], turns)
+    assert out[0]["words"][0]["speaker"] == "B"
+
+
 def test_a_word_outside_every_turn_takes_the_nearest():
     out = assign_speakers([{"start": 6.0, "end": 7.8, "text": "late",
                             "words": [word("late", 7.4, 7.8), word("early", 5.2, 5.5)]}], TURNS)

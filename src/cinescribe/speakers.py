@@ -17,13 +17,16 @@ class TurnIndex:
 
 
 def speaker_at(start, end, index):
-    """The turn overlapping [start, end] most; a word outside every turn takes the nearest one."""
+    """The turn overlapping [start, end] most; a word outside every turn takes the nearest one.
+
+    On a tie the turn that began first wins: where a second voice cuts in (an overlap turn lying inside
+    another), the words belong to the one already speaking."""
     turns = index.turns
     best, best_overlap = None, 0.0
     i = bisect.bisect_right(index.starts, end) - 1
     while i >= 0 and index.reach[i] > start:
         overlap = min(end, turns[i]["end"]) - max(start, turns[i]["start"])
-        if overlap > best_overlap:
+        if overlap > 0 and overlap >= best_overlap:  # visited latest start first: ties go to the earlier
             best, best_overlap = turns[i]["speaker"], overlap
         i -= 1
     if best is not None:
