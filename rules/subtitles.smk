@@ -3,7 +3,7 @@ rule subtitles:
         transcript="results/{job}/transcript.json",
         songs=songs_file,
     output:
-        **{fmt: f"results/{{job}}/subtitles/{{job}}.{{lang}}.{fmt}" for fmt in SUBTITLE_FORMATS},
+        **subtitle_outputs("results/{job}/subtitles/{job}.{lang}"),
     params:
         style=config["subtitles"],
         names=config["diarization"]["names"],

@@ -2,7 +2,7 @@ rule translate:
     input:
         subtitles=source_subtitles_json,
     output:
-        **{fmt: f"results/{{job}}/subtitles/translations/{{job}}.{{target}}.{fmt}" for fmt in SUBTITLE_FORMATS},
+        **subtitle_outputs("results/{job}/subtitles/translations/{job}.{target}"),
         **bilingual_output(),
     params:
         translation=config["translation"],

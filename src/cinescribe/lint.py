@@ -11,23 +11,36 @@ import pysubs2
 RULES = ("line length", "line count", "min duration", "max duration", "reading speed", "gap between cues")
 
 
-def check(events, max_line_chars=42, max_lines=2, min_duration=5 / 6, max_duration=7.0, max_cps=17.0,
-          min_gap=2 / 24):
+def cue_failures(cues, max_line_chars=42, max_lines=2, min_duration=5 / 6, max_duration=7.0, max_cps=17.0,
+                 min_gap=2 / 24):
+    """For each cue (start s, end s, lines), the rules it breaks: what a reviewer must look at."""
+    failures = []
+    for i, (start, end, lines) in enumerate(cues):
+        lines = lines or [""]
+        seconds, broken = end - start, []
+        if not all(len(line) <= max_line_chars for line in lines):
+            broken.append("line length")
+        if len(lines) > max_lines:
+            broken.append("line count")
+        if seconds < min_duration - 1e-3:
+            broken.append("min duration")
+        if seconds > max_duration + 1e-3:
+            broken.append("max duration")
+        if len(" ".join(lines)) / max(seconds, 1e-3) > max_cps:
+            broken.append("reading speed")
+        if i + 1 < len(cues) and cues[i + 1][0] - end < min_gap - 1e-3:
+            broken.append("gap between cues")
+        failures.append(broken)
+    return failures
+
+
+def check(events, **limits):
     """{rule: share of cues meeting it} for pysubs2 events (times in ms)."""
     if not events:
         return {rule: 1.0 for rule in RULES}
-    passed = dict.fromkeys(RULES, 0)
-    for i, event in enumerate(events):
-        lines = event.plaintext.splitlines() or [""]
-        seconds = (event.end - event.start) / 1000
-        passed["line length"] += all(len(line) <= max_line_chars for line in lines)
-        passed["line count"] += len(lines) <= max_lines
-        passed["min duration"] += seconds >= min_duration - 1e-3
-        passed["max duration"] += seconds <= max_duration + 1e-3
-        passed["reading speed"] += len(" ".join(lines)) / max(seconds, 1e-3) <= max_cps
-        nxt = events[i + 1] if i + 1 < len(events) else None
-        passed["gap between cues"] += nxt is None or (nxt.start - event.end) / 1000 >= min_gap - 1e-3
-    return {rule: count / len(events) for rule, count in passed.items()}
+    cues = [(e.start / 1000, e.end / 1000, e.plaintext.splitlines()) for e in events]
+    failures = cue_failures(cues, **limits)
+    return {rule: sum(rule not in broken for broken in failures) / len(cues) for rule in RULES}
 
 
 def lint_file(path, **limits):

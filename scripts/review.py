@@ -1,0 +1,23 @@
+"""Snakemake adapter: a job's files → review.html (timeline, audio, flagged cues, fixes in the browser)."""
+import logging
+import os
+
+from cinescribe.atomic import read_json, write_text
+from cinescribe.review import render_page, review_data
+from cinescribe.runner import run
+
+
+def main(sm):
+    optional = {key: read_json(sm.input[key]) if key in sm.input.keys() else None for key in ("diarization", "songs")}
+    audio = os.path.basename(sm.input.audio) if "audio" in sm.input.keys() else None
+    data = review_data(sm.wildcards.job, [read_json(path) for path in sm.input.tracks], read_json(sm.input.transcript),
+                       read_json(sm.input.vad), read_json(sm.input.plan), optional["diarization"], optional["songs"],
+                       limits=sm.params.limits, names=sm.params.names, audio=audio,
+                       min_probability=sm.params.review["min_word_probability"],
+                       seam_margin_s=sm.params.review["seam_margin_s"])
+    write_text(sm.output[0], render_page(data))
+    flagged = sum(bool(cue["flags"]) for cue in data["tracks"][0]["cues"])
+    logging.info("%d cues, %d flagged; %s", len(data["tracks"][0]["cues"]), flagged, "; ".join(data["absent"]))
+
+
+run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,0 +1,10 @@
+"""Snakemake adapter: audio.wav → review.webm (the soundtrack the review page plays)."""
+from cinescribe.preview_audio import compress_audio
+from cinescribe.runner import run
+
+
+def main(sm):
+    compress_audio(sm.input[0], sm.output[0], sm.params.kbps)
+
+
+run(snakemake, main)  # noqa: F821 - injected by Snakemake
