@@ -78,3 +78,13 @@ def long_speech(tmp_path_factory):
         parts.append(media.speak(sentence, folder / f"s{i:02d}.wav", voice=("en-us", "en-gb")[i % 2]))
         parts.append(gap)
     return media.concat(parts, folder / "long speech.wav"), " ".join(media.SENTENCES)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless chromium for the whole run (review page tests)."""
+    from browser import Browser
+
+    chrome = Browser(tmp_path_factory.mktemp("downloads"))
+    yield chrome
+    chrome.quit()

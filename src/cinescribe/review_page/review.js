@@ -456,6 +456,6 @@
   renderHeader();
   renderList();
   paint();
-  window.cinescribeReview = { data, subtitleText, glossaryRows, loadMs: performance.now() };
+  window.cinescribeReview = { data, paint, subtitleText, glossaryRows, loadMs: performance.now() };
   document.body.dataset.ready = "true";
 })();

@@ -1,0 +1,60 @@
+"""Debian's chromium, headless, driven by selenium through chromium-driver (no browser is downloaded)."""
+
+import shutil
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+class Browser:
+    """One headless chromium; downloads land in `downloads`, console messages are kept for the tests."""
+
+    def __init__(self, downloads):
+        self.downloads = Path(downloads)
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium")
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--window-size=1400,900", "--autoplay-policy=no-user-gesture-required", "--mute-audio"):
+            options.add_argument(arg)
+        options.add_experimental_option("prefs", {"download.default_directory": str(self.downloads),
+                                                  "download.prompt_for_download": False})
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver")))
+        self.driver.execute_cdp_cmd("Browser.setDownloadBehavior",
+                                    {"behavior": "allow", "downloadPath": str(self.downloads)})
+
+    def open(self, page):
+        """Open a page from disk with fresh local storage; wait until its script has run."""
+        self.driver.get(Path(page).resolve().as_uri())
+        self.driver.execute_script("localStorage.clear()")
+        self.driver.refresh()
+        self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
+        return self
+
+    def js(self, script, *args):
+        return self.driver.execute_script(script, *args)
+
+    def console_errors(self):
+        return [entry for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
+
+    def wait(self, condition, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            result = condition()
+            if result:
+                return result
+            time.sleep(0.05)
+        raise AssertionError("the page did not get there in time")
+
+    def download(self, button_id, name):
+        """Click a download button and return the file's text once it is complete."""
+        target = self.downloads / name
+        target.unlink(missing_ok=True)
+        self.driver.find_element("id", button_id).click()
+        self.wait(lambda: target.exists() and not list(self.downloads.glob("*.crdownload")))
+        return target.read_text(encoding="utf-8")
+
+    def quit(self):
+        self.driver.quit()

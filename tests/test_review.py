@@ -1,0 +1,159 @@
+"""The review page from generated job files (no ASR): flags, what is absent, escaping, Devanagari, translations,
+and a 2.5-hour film opened in headless chromium."""
+
+import json
+import random
+
+import pytest
+
+from cinescribe.review import render_page, review_data
+
+LIMITS = dict(max_line_chars=42, max_lines=2, max_duration=7.0, min_duration=0.833, max_cps=17.0, min_gap=0.083)
+VOCABULARY = ("the night train leaves at nine and nobody on the platform knows where Raj has gone tonight "
+              "listen carefully because I will only say this once").split()
+
+
+def words_for(text, start, end, probability=0.9, speaker="SPEAKER_00"):
+    tokens = text.split()
+    step = (end - start) / len(tokens)
+    return [{"start": round(start + i * step, 3), "end": round(start + (i + 1) * step - 0.02, 3), "word": f" {token}",
+             "probability": probability, "speaker": speaker} for i, token in enumerate(tokens)]
+
+
+def job_files(cues, duration, chunk_s=300.0, language="en", diarization=True, songs=True):
+    """Subtitle JSON, transcript, VAD, plan, turns and songs for cues [(start, end, text, speaker, probability)]."""
+    words, docs = [], []
+    for start, end, text, speaker, probability in cues:
+        words += words_for(text, start, end, probability, speaker)
+        docs.append({"start": start, "end": end, "lines": [text], "speaker": speaker, "speakers": [speaker],
+                     "song": False})
+    speakers = sorted({c[3] for c in cues})
+    subtitles = {"schema": 1, "language": language, "speakers": speakers, "cues": docs, "words": words}
+    transcript = {"schema": 1, "speakers": speakers, "segments": [], "removed": [], "corrections": []}
+    vad = {"schema": 1, "duration": duration, "speech": [[c[0] - 0.1, c[1]] for c in cues]}
+    edges = [0.0] + [chunk_s * (i + 1) for i in range(int(duration // chunk_s))] + [duration]
+    edges = sorted(set(e for e in edges if e <= duration))
+    plan = {"schema": 1, "chunks": [{"index": i + 1, "start": a, "end": b, "audio_start": a, "audio_end": b}
+                                    for i, (a, b) in enumerate(zip(edges, edges[1:]))]}
+    turns = {"schema": 1, "turns": [{"start": c[0], "end": c[1], "speaker": c[3]} for c in cues]} if diarization else None
+    song_doc = {"schema": 1, "songs": [[duration * 0.5, duration * 0.5 + 60]] if duration > 200 else []} if songs else None
+    return subtitles, transcript, vad, plan, turns, song_doc
+
+
+def film_cues(minutes, seed=7):
+    """A film's worth of cues: ~13 a minute, 6 speakers, one word in ten unsure."""
+    rng, t, cues = random.Random(seed), 2.0, []
+    while t < minutes * 60 - 5:
+        text = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(3, 9)))
+        length = max(1.0, len(text) / 15)
+        cues.append((round(t, 3), round(t + length, 3), text, f"SPEAKER_{rng.randrange(6):02d}",
+                     0.3 if rng.random() < 0.1 else 0.95))
+        t += length + rng.uniform(0.3, 2.5)
+    return cues
+
+
+def build(tmp_path, cues, duration, name="film", translations=(), **options):
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, duration, **options)
+    data = review_data(name, [subtitles, *translations], transcript, vad, plan, turns, songs, limits=LIMITS)
+    page = tmp_path / f"{name}.html"
+    page.write_text(render_page(data), encoding="utf-8")
+    return data, page
+
+
+# ---------- the page's data (no browser) ----------
+
+def test_flags_name_what_a_reviewer_must_check():
+    cues = [(1.0, 3.0, "We meet again", "SPEAKER_00", 0.95),
+            (3.2, 4.2, "at the old mill where nobody hears", "SPEAKER_00", 0.95),  # too fast
+            (5.0, 7.0, "Maybe Rajesh knows", "SPEAKER_01", 0.2),  # unsure, and another voice
+            (298.8, 301.0, "across the seam", "SPEAKER_01", 0.95)]
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, 320.0)
+    transcript["corrections"] = [{"start": 5.5, "end": 6.2, "from": "Rajes", "to": "Rajesh", "term": "Rajesh"}]
+    transcript["removed"] = [{"start": 310.0, "end": 312.0, "text": "Thanks for watching", "reason": "phantom phrase"}]
+    data = review_data("film", [subtitles], transcript, vad, plan, turns, songs, limits=LIMITS,
+                       names={"SPEAKER_01": "Raj"})
+    flags = [cue["flags"] for cue in data["tracks"][0]["cues"]]
+    assert flags[0] == {}
+    assert flags[1] == {"timing": ["reading speed"]}
+    assert flags[2]["unsure"] == ["Maybe", "Rajesh", "knows"] and flags[2]["speaker"]
+    assert flags[2]["glossary"] == ["Rajes → Rajesh"]
+    assert flags[3]["seam"] and "speaker" not in flags[3]
+    assert data["seams"] == [300.0]
+    assert data["turns"][2][2] == "Raj" and "Raj" in data["speakers"]
+    assert data["removed"][0]["reason"] == "phantom phrase"
+
+
+def test_what_is_absent_is_said_not_left_blank():
+    subtitles, transcript, vad, plan, _, _ = job_files([], 60.0, diarization=False, songs=False)
+    data = review_data("silent film", [subtitles], transcript, vad, plan, None, None, limits=LIMITS)
+    notes = " ".join(data["absent"])
+    assert "diarization was off" in notes and "lyrics.mode is keep" in notes and "No cues" in notes
+    assert "No audio preview" in notes and data["tracks"][0]["cues"] == []
+
+
+def test_cue_text_cannot_end_the_script_block(tmp_path):
+    _, page = build(tmp_path, [(1.0, 3.0, "</script><script>window.pwned = 1</script>", "SPEAKER_00", 0.9)], 10.0)
+    html = page.read_text(encoding="utf-8")
+    assert html.count("</script>") == 2  # the data block's and the code block's own, nothing from the cue
+
+
+# ---------- in the browser ----------
+
+def cue_texts(browser):
+    return browser.js("return [...document.querySelectorAll('.cue .text')].map(e => e.innerText)")
+
+
+def test_hostile_text_shows_as_text(tmp_path, browser):
+    text = "<script>window.pwned = 1</script> <b>bold</b> <img src=x onerror=window.pwned=2>"
+    _, page = build(tmp_path, [(1.0, 4.0, text, "SPEAKER_00", 0.9)], 10.0, name="<b>job")
+    browser.open(page)
+    assert browser.js("return window.pwned") is None
+    assert cue_texts(browser) == [text]
+    assert browser.js("return document.getElementById('job').textContent") == "<b>job"
+    assert not browser.console_errors()
+
+
+def test_devanagari_and_a_silent_job_open_and_say_what_is_absent(tmp_path, browser):
+    hindi = [(1.0, 3.5, "नमस्ते, आप कैसे हैं?", "SPEAKER_00", 0.9), (4.0, 6.0, "मैं ठीक हूँ।", "SPEAKER_01", 0.4)]
+    _, page = build(tmp_path, hindi, 10.0, name="hindi", language="hi", diarization=False, songs=False)
+    browser.open(page)
+    assert cue_texts(browser) == ["नमस्ते, आप कैसे हैं?", "मैं ठीक हूँ।"]
+    absent = browser.js("return document.getElementById('absent').innerText")
+    assert "diarization was off" in absent and "lyrics.mode is keep" in absent
+    assert browser.js("return document.querySelectorAll('.cue .u').length") == 3  # the second cue's words are unsure
+    assert not browser.console_errors()
+
+    _, page = build(tmp_path, [], 600.0, name="silent")
+    browser.open(page)
+    assert "No cues" in browser.js("return document.getElementById('absent').innerText")
+    assert "no cues" in browser.js("return document.getElementById('cues').innerText")
+    assert not browser.console_errors()
+
+
+def test_language_switch_shows_and_downloads_the_translation(tmp_path, browser):
+    cues = [(1.0, 3.0, "Good morning", "SPEAKER_00", 0.9), (4.0, 6.0, "See you tonight", "SPEAKER_01", 0.9)]
+    portuguese, *_ = job_files([(1.0, 3.0, "Bom dia", "SPEAKER_00", 0.9), (4.0, 6.0, "Até logo à noite",
+                                                                             "SPEAKER_01", 0.9)], 10.0, language="pt")
+    _, page = build(tmp_path, cues, 10.0, name="two", translations=[portuguese])
+    browser.open(page)
+    assert cue_texts(browser) == ["Good morning", "See you tonight"]
+    browser.js("const s = document.getElementById('track'); s.value = '1'; s.dispatchEvent(new Event('change'))")
+    assert cue_texts(browser) == ["Bom dia", "Até logo à noite"]
+    srt = browser.download("download-srt", "two.pt.reviewed.srt")
+    assert srt == "1\n00:00:01,000 --> 00:00:03,000\nBom dia\n\n2\n00:00:04,000 --> 00:00:06,000\nAté logo à noite\n\n"
+
+
+def test_a_film_of_two_and_a_half_hours_opens_in_under_two_seconds(tmp_path, browser):
+    cues = film_cues(150)
+    data, page = build(tmp_path, cues, 150 * 60.0)
+    size_mb = page.stat().st_size / 1e6
+    browser.open(page)
+    load_ms = browser.js("return window.cinescribeReview.loadMs")
+    rows = browser.js("return document.querySelectorAll('.cue').length")
+    paint_ms = browser.js("const t = performance.now(); for (let i = 0; i < 20; i++) window.cinescribeReview.paint();"
+                          "return (performance.now() - t) / 20")
+    print(f"2.5 h: {len(cues)} cues, {len(data['seams'])} seams, page {size_mb:.1f} MB, ready in {load_ms:.0f} ms, "
+          f"whole-film timeline drawn in {paint_ms:.1f} ms")
+    assert len(cues) > 1800 and rows == len(cues)
+    assert load_ms < 2000
+    assert not browser.console_errors()
