@@ -26,12 +26,33 @@ class Browser:
                                     {"behavior": "allow", "downloadPath": str(self.downloads)})
 
     def open(self, page):
-        """Open a page from disk with fresh local storage; wait until its script has run."""
+        """Open a page from disk and wait until its script has run.
+
+        Storage is never cleared here (a clear reaches the browser asynchronously and can land after the next
+        edit): a page keeps its edits under its own path, so a test that edits opens a page of its own.
+        """
         self.driver.get(Path(page).resolve().as_uri())
-        self.driver.execute_script("localStorage.clear()")
-        self.driver.refresh()
         self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
         return self
+
+    def reload(self, stored):
+        """Reload once another tab of this page sees `stored` in local storage.
+
+        A page writes local storage in its own renderer; the browser gets the write a moment later. Reloading at
+        once can race that hand-over, so the test waits until a second document of the same page sees the edit,
+        as a user reopening the page would.
+        """
+        url, first = self.driver.current_url, self.driver.current_window_handle
+        self.driver.switch_to.new_window("tab")
+        try:
+            self.driver.get(url)
+            self.wait(lambda: stored in (self.js("return JSON.stringify(localStorage)") or "")
+                      or self.driver.refresh())
+        finally:
+            self.driver.close()
+            self.driver.switch_to.window(first)
+        self.driver.refresh()
+        self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
 
     def js(self, script, *args):
         return self.driver.execute_script(script, *args)

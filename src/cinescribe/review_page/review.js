@@ -38,9 +38,14 @@
 
   // ---------- edits, kept in this browser ----------
   const track = () => data.tracks[state.track] || { language: "none", cues: [] };
-  const storeKey = () => `cinescribe-review:${data.job}:${track().language}`;
-  function loadEdits() {
-    try { return JSON.parse(localStorage.getItem(storeKey()) || "{}"); } catch (err) { return {}; }
+  // Edits belong to this page file: two results folders with a job of the same name keep theirs apart.
+  const storeKey = () => `cinescribe-review:${location.pathname}:${data.job}:${track().language}`;
+  function loadEdits() {  // an edit applies only to the cue it was made on (a re-run may renumber cues)
+    let stored = {};
+    try { stored = JSON.parse(localStorage.getItem(storeKey()) || "{}"); } catch (err) { return {}; }
+    const cues = track().cues;
+    return Object.fromEntries(Object.entries(stored).filter(([i, edit]) =>
+      cues[i] && edit.original === `${cues[i].start} ${cues[i].lines.join("\n")}`));
   }
   let edits = loadEdits();
   function saveEdits() {
@@ -135,10 +140,16 @@
     if (Object.keys(flags).length) row.classList.add("flagged");
     if (flags.edited) row.classList.add("edited");
     if (cue.song) row.classList.add("song");
-    const speaker = el("div", "speaker", cueSpeaker(i));
+    const speaker = el("div", "speaker");
     speaker.contentEditable = "true";
     speaker.spellcheck = false;
-    speaker.style.color = speakerColour(cue.speaker);
+    if (edits[i] && edits[i].speaker !== undefined) speaker.textContent = edits[i].speaker;
+    else cue.speakers.forEach((name, k) => {  // each voice of a dialogue cue in its own colour
+      if (k) speaker.append(document.createTextNode(" / "));
+      const label = el("span", null, name);
+      label.style.color = speakerColour(name);
+      speaker.append(label);
+    });
     row.append(el("div", "n", String(i + 1)), el("div", "time", clock(cue.start, ".", 1).slice(0, 10)),
       speaker, textNode(i), flagBadges(flags));
     return row;
@@ -174,7 +185,8 @@
     highlight();
   }
   function recordEdit(row, field) {
-    const i = Number(row.dataset.i), entry = edits[i] || {};
+    const i = Number(row.dataset.i), cue = track().cues[i];
+    const entry = edits[i] || { original: `${cue.start} ${cue.lines.join("\n")}` };
     if (field === "text") {
       const lines = row.querySelector(".text").innerText.replace(/\r/g, "").split("\n")
         .map((line) => line.trim()).filter(Boolean);
