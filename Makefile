@@ -24,6 +24,7 @@ $(VENV)/.installed: pyproject.toml
 demo: setup
 	$(SNAKEMAKE) --profile profiles/cpu --config input=data/demo/sample.wav
 	@echo "Subtitles of the demo clip:"; ls -1 "$(CURDIR)"/results/sample/subtitles/*
+	@echo "Review page (open it in a browser): $(CURDIR)/results/sample/review.html"
 
 test: setup
 	tools/install-system-packages.sh

@@ -1,6 +1,7 @@
 """Snakemake adapter: a job's files → review.html (timeline, audio, flagged cues, fixes in the browser)."""
 import logging
 import os
+import sys
 
 from cinescribe.atomic import read_json, write_text
 from cinescribe.review import render_page, review_data
@@ -18,6 +19,8 @@ def main(sm):
     write_text(sm.output[0], render_page(data))
     flagged = sum(bool(cue["flags"]) for cue in data["tracks"][0]["cues"])
     logging.info("%d cues, %d flagged; %s", len(data["tracks"][0]["cues"]), flagged, "; ".join(data["absent"]))
+    print(f"cinescribe: review page for '{sm.wildcards.job}' ({flagged} cues flagged): "
+          f"{os.path.abspath(sm.output[0])}", file=sys.stderr)
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake
