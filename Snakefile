@@ -26,6 +26,7 @@ localrules:
     all,
     bias,
     done,
+    review,
     report_tables,
 
 

@@ -33,6 +33,11 @@ def subtitle_outputs(stem):
                         subcategory="{job}") if fmt in ("srt", "vtt") else f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS}
 
 
+def lint_limits():
+    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break)."""
+    return {k: v for k, v in config["subtitles"].items() if k != "max_gap"}
+
+
 def job_input(wildcards):
     return JOBS[wildcards.job]["input"]
 

@@ -27,7 +27,7 @@ rule review:
         ),
     params:
         review=config["review"],
-        limits={k: v for k, v in config["subtitles"].items() if k != "max_gap"},
+        limits=lint_limits(),
         names=config["diarization"]["names"],
     log:
         "results/{job}/logs/review.log",

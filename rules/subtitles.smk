@@ -24,7 +24,7 @@ rule done:
     output:
         "results/{job}/done.json",
     params:
-        limits={k: v for k, v in config["subtitles"].items() if k != "max_gap"},
+        limits=lint_limits(),
     log:
         "results/{job}/logs/done.log",
     benchmark:
