@@ -179,3 +179,29 @@ def test_an_edit_stays_with_its_cue_when_a_rerun_changes_the_cues(tmp_path, brow
     browser.driver.refresh()
     browser.wait(lambda: browser.js("return document.body.dataset.ready === 'true'"))
     assert cue_texts(browser) == ["Morning", "See you tonight"]  # the old edit is not pasted onto a new cue
+
+
+def test_guard_removals_show_in_place_and_flags_filter_the_list(tmp_path, browser):
+    cues = [(1.0, 3.0, "We meet again", "SPEAKER_00", 0.95), (8.0, 10.0, "Maybe Rajesh knows", "SPEAKER_01", 0.2)]
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, 20.0)
+    transcript["removed"] = [{"start": 4.0, "end": 6.0, "text": "Thanks for watching!", "reason": "phantom phrase"}]
+    transcript["corrections"] = [{"start": 8.5, "end": 9.0, "from": "Rajes", "to": "Rajesh", "term": "Rajesh"}]
+    page = tmp_path / "guard.html"
+    page.write_text(render_page(review_data("guard", [subtitles], transcript, vad, plan, turns, songs,
+                                            limits=LIMITS)), encoding="utf-8")
+    browser.open(page)
+    items = browser.js("return [...document.querySelectorAll('#cues > div')]"
+                       ".map(e => e.innerText.replace(/\\s+/g, ' '))")
+    assert len(items) == 3 and "removed by the guard (phantom phrase): Thanks for watching!" in items[1]
+    assert "glossary: Rajes → Rajesh" in items[2] and "unsure: Maybe, Rajesh, knows" in items[2]
+    counts = browser.js("return document.getElementById('counts').innerText")
+    assert "Guard removals: 1" in counts and "Glossary fixes: 1" in counts and "Unsure words: 1" in counts
+    browser.driver.find_element("css selector", "#counts button[data-flag='guard']").click()
+    assert browser.js("return document.querySelectorAll('.cue').length") == 0
+    assert browser.js("return document.querySelectorAll('.removed').length") == 1
+    browser.driver.find_element("css selector", "#counts button[data-flag='glossary']").click()
+    assert browser.js("return [...document.querySelectorAll('.cue .n')].map(e => e.innerText)") == ["2"]
+    browser.driver.find_element("id", "flagged-only").click()
+    browser.driver.find_element("css selector", "#counts button[data-flag='glossary']").click()  # filter off
+    assert browser.js("return document.querySelectorAll('.cue').length") == 1  # only the flagged cue
+    assert not browser.console_errors()
