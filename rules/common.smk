@@ -105,15 +105,20 @@ def subtitle_language(job):
     return read_json(checkpoints.detect_language.get(job=job).output[0])["subtitle_language"]
 
 
+def translation_stem(job, target):
+    """Where a translation's subtitle files go (without the format); wildcards work too."""
+    return f"results/{job}/subtitles/translations/{job}.{target}"
+
+
 def subtitle_files(wildcards):
     """The film's subtitles in its own language, then one set per translation target."""
     job = wildcards.job
     stem = f"results/{job}/subtitles/{job}.{subtitle_language(job)}"
     files = [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]
     for target in config["translation"]["targets"]:
-        files += [f"results/{job}/subtitles/translations/{job}.{target}.{fmt}" for fmt in SUBTITLE_FORMATS]
+        files += [f"{translation_stem(job, target)}.{fmt}" for fmt in SUBTITLE_FORMATS]
         if config["translation"]["bilingual"]:
-            files.append(f"results/{job}/subtitles/translations/{job}.{target}.bilingual.srt")
+            files.append(f"{translation_stem(job, target)}.bilingual.srt")
     return files
 
 
@@ -125,7 +130,7 @@ def bilingual_output():
     """Translated text above the original in one SRT, when asked for."""
     if not config["translation"]["bilingual"]:
         return {}
-    return {"bilingual": "results/{job}/subtitles/translations/{job}.{target}.bilingual.srt"}
+    return {"bilingual": f"{translation_stem('{job}', '{target}')}.bilingual.srt"}
 
 
 def review_inputs(wildcards):
@@ -133,7 +138,7 @@ def review_inputs(wildcards):
     and speaker turns, songs and the audio copy when those stages run."""
     job = wildcards.job
     tracks = [source_subtitles_json(wildcards)]
-    tracks += [f"results/{job}/subtitles/translations/{job}.{t}.json" for t in config["translation"]["targets"]]
+    tracks += [f"{translation_stem(job, target)}.json" for target in config["translation"]["targets"]]
     inputs = {"tracks": tracks, "transcript": f"results/{job}/transcript.json", "vad": f"results/{job}/vad.json",
               "plan": f"results/{job}/chunks/plan.json"}
     if config["diarization"]["enabled"]:

@@ -2,7 +2,7 @@ rule translate:
     input:
         subtitles=source_subtitles_json,
     output:
-        **subtitle_outputs("results/{job}/subtitles/translations/{job}.{target}"),
+        **subtitle_outputs(translation_stem("{job}", "{target}")),
         **bilingual_output(),
     params:
         translation=config["translation"],
