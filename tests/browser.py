@@ -38,16 +38,21 @@ class Browser:
     def reload(self, stored):
         """Reload once another tab of this page sees `stored` in local storage.
 
-        A page writes local storage in its own renderer; the browser gets the write a moment later. Reloading at
-        once can race that hand-over, so the test waits until a second document of the same page sees the edit,
-        as a user reopening the page would.
+        Chromium hands a page's storage writes to the browser process asynchronously, so the test first waits
+        until a second document of the same page sees the edit, as a user reopening the page would.
         """
         url, first = self.driver.current_url, self.driver.current_window_handle
+
+        def second_tab_sees_it():
+            if stored in (self.js("return JSON.stringify(localStorage)") or ""):
+                return True
+            self.driver.refresh()  # read storage again in a new document
+            return False
+
         self.driver.switch_to.new_window("tab")
         try:
             self.driver.get(url)
-            self.wait(lambda: stored in (self.js("return JSON.stringify(localStorage)") or "")
-                      or self.driver.refresh())
+            self.wait(second_tab_sees_it)
         finally:
             self.driver.close()
             self.driver.switch_to.window(first)
