@@ -99,7 +99,9 @@ def test_cue_text_cannot_end_the_script_block(tmp_path):
 # ---------- in the browser ----------
 
 def cue_texts(browser):
-    return browser.js("return [...document.querySelectorAll('.cue .text')].map(e => e.innerText)")
+    """The text the page put in each cue (textContent: rows skip rendering until they are first drawn, and
+    innerText of a row not drawn yet is empty)."""
+    return browser.js("return [...document.querySelectorAll('.cue .text')].map(e => e.textContent)")
 
 
 def test_hostile_text_shows_as_text(tmp_path, browser):
@@ -191,7 +193,7 @@ def test_guard_removals_show_in_place_and_flags_filter_the_list(tmp_path, browse
                                             limits=LIMITS)), encoding="utf-8")
     browser.open(page)
     items = browser.js("return [...document.querySelectorAll('#cues > div')]"
-                       ".map(e => e.innerText.replace(/\\s+/g, ' '))")
+                       ".map(e => e.textContent.replace(/\\s+/g, ' '))")
     assert len(items) == 3 and "removed by the guard (phantom phrase): Thanks for watching!" in items[1]
     assert "glossary: Rajes → Rajesh" in items[2] and "unsure: Maybe, Rajesh, knows" in items[2]
     counts = browser.js("return document.getElementById('counts').innerText")
@@ -200,7 +202,7 @@ def test_guard_removals_show_in_place_and_flags_filter_the_list(tmp_path, browse
     assert browser.js("return document.querySelectorAll('.cue').length") == 0
     assert browser.js("return document.querySelectorAll('.removed').length") == 1
     browser.driver.find_element("css selector", "#counts button[data-flag='glossary']").click()
-    assert browser.js("return [...document.querySelectorAll('.cue .n')].map(e => e.innerText)") == ["2"]
+    assert browser.js("return [...document.querySelectorAll('.cue .n')].map(e => e.textContent)") == ["2"]
     browser.driver.find_element("id", "flagged-only").click()
     browser.driver.find_element("css selector", "#counts button[data-flag='glossary']").click()  # filter off
     assert browser.js("return document.querySelectorAll('.cue').length") == 1  # only the flagged cue

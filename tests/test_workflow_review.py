@@ -33,7 +33,7 @@ def subtitles(demo):
 
 def rows(browser):
     return browser.js("return [...document.querySelectorAll('.cue')].map(r => "
-                      "[r.querySelector('.speaker').innerText, r.querySelector('.text').innerText])")
+                      "[r.querySelector('.speaker').textContent, r.querySelector('.text').textContent])")
 
 
 def test_page_shows_the_clips_cues_speakers_and_audio(demo, page):
@@ -55,7 +55,7 @@ def test_clicking_a_cue_or_the_timeline_plays_from_there(demo, page):
     cues = subtitles(demo)["cues"]
     page.driver.find_elements("css selector", ".cue .time")[3].click()
     assert page.js("return document.getElementById('audio').currentTime") == pytest.approx(cues[3]["start"], abs=0.01)
-    assert page.wait(lambda: page.js("return document.querySelector('.cue.current .n')?.innerText")) == "4"
+    assert page.wait(lambda: page.js("return document.querySelector('.cue.current .n')?.textContent")) == "4"
     canvas = page.driver.find_element("id", "timeline")
     width = canvas.size["width"]
     x = 64 + (width - 64) * 0.5  # the middle of the plot: 15 s of a 30 s view
