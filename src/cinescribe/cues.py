@@ -1,6 +1,7 @@
 """Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
-speed, a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
+speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
+from .graphemes import visible_length
 from .linebreak import wrap
 from .words import text_of as _text
 
@@ -8,6 +9,7 @@ EPS = 1e-3  # a millisecond: cue times are written in milliseconds
 
 
 SONG = "♪"
+SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
 
 
 def with_song_marks(lines):
@@ -38,7 +40,7 @@ def lines_for(words, max_line_chars=42, max_lines=2):
         return wrap(_text(words), max_line_chars, max_lines)
     if len(changes) == 1 and max_lines >= 2:
         lines = [f"- {_text(words[:changes[0]])}", f"- {_text(words[changes[0]:])}"]
-        if all(len(line) <= max_line_chars for line in lines):
+        if all(visible_length(line) <= max_line_chars for line in lines):
             return lines
     return None
 
@@ -51,8 +53,8 @@ def _group(words, style):
             too_long = word["end"] - current[0]["start"] > style["max_duration"]
             pause = word["start"] - current[-1]["end"] > style["max_gap"]
             pause = pause or sung([word]) != sung(current[-1:])  # a song is its own cue
-            sentence_end = (current[-1]["word"].rstrip()[-1:] in ".?!"
-                            and len(_text(current)) > style["max_line_chars"] / 2)
+            sentence_end = (current[-1]["word"].rstrip()[-1:] in SENTENCE_ENDS
+                            and visible_length(_text(current)) > style["max_line_chars"] / 2)
             if not fits or too_long or pause or sentence_end:
                 groups.append(current)
                 current = []
@@ -66,7 +68,7 @@ def _time(groups, style):
     """Stretch short or fast cues into the silence around them, keeping the gap between cues."""
     cues = [{"start": g[0]["start"], "end": g[-1]["end"], "words": g} for g in groups]
     for i, cue in enumerate(cues):
-        chars = len(_text(cue["words"]))
+        chars = visible_length(_text(cue["words"]))
         want = max(cue["end"], cue["start"] + style["min_duration"],
                    cue["start"] + chars / style["max_cps"] + EPS)
         limit = cues[i + 1]["start"] - style["min_gap"] if i + 1 < len(cues) else float("inf")

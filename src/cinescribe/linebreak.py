@@ -1,23 +1,37 @@
 """Where a cue's text breaks into lines: balanced, after punctuation, before a conjunction, and never
-leaving an article or a preposition dangling at a line's end (Netflix timed-text style)."""
+leaving an article or a preposition dangling at a line's end (Netflix timed-text style).
+
+Lengths are visible characters (graphemes), so a Devanagari line of 42 shows 42 characters; lines only break
+at spaces, never inside a word. Hindi has postpositions instead of prepositions: a line must not start with
+one (the noun it follows stays on the line above), and a break before a Hindi conjunction reads naturally.
+"""
+
+from .graphemes import visible_length
 
 CONJUNCTIONS = {"and", "but", "or", "so", "because", "that", "which", "who", "when", "while", "if", "although",
-                "though", "until", "unless", "where", "whether", "nor", "yet", "than"}
+                "though", "until", "unless", "where", "whether", "nor", "yet", "than",
+                "और", "लेकिन", "पर", "मगर", "कि", "क्योंकि", "या", "तो", "जब", "अगर", "जो", "ताकि", "वरना"}
 DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "my",
             "your", "his", "her", "its", "our", "their", "this", "these", "those", "about", "as", "over",
             "under", "between", "through", "after", "before", "i", "i'm", "i'll", "we", "you", "not"}
+POSTPOSITIONS = {"का", "की", "के", "को", "में", "से", "ने", "पर", "तक", "वाला", "वाले", "वाली", "है", "हैं", "था",
+                 "थे", "थी", "हूँ", "हूं", "हो"}
+SENTENCE_ENDS = ",.;:?!।॥"
 
 
 def _bare(word):
-    return word.strip(".,;:!?\"'“”()-").lower()
+    return word.strip(".,;:!?\"'“”()-।॥").lower()
 
 
 def _break_cost(head, tail):
-    cost = abs(len(head) - len(tail))
-    if head[-1] in ",.;:?!":
+    cost = abs(visible_length(head) - visible_length(tail))
+    if head[-1] in SENTENCE_ENDS:
         cost -= 14
-    if _bare(tail.split()[0]) in CONJUNCTIONS:
+    first = _bare(tail.split()[0])
+    if first in CONJUNCTIONS:
         cost -= 6
+    if first in POSTPOSITIONS:
+        cost += 20
     if _bare(head.split()[-1]) in DANGLING:
         cost += 20
     return cost
@@ -28,14 +42,14 @@ def wrap(text, max_chars=42, max_lines=2):
     words = text.split()
     if not words:
         return []
-    if len(text) <= max_chars:
+    if visible_length(text) <= max_chars:
         return [text]
     if max_lines == 1:
         return None
     best = None
     for i in range(1, len(words)):
         head = " ".join(words[:i])
-        if len(head) > max_chars:
+        if visible_length(head) > max_chars:
             break
         rest = wrap(" ".join(words[i:]), max_chars, max_lines - 1)
         if rest is None:

@@ -8,17 +8,21 @@ import sys
 
 import pysubs2
 
+from .graphemes import visible_length
+
 RULES = ("line length", "line count", "min duration", "max duration", "reading speed", "gap between cues")
 
 
 def cue_failures(cues, max_line_chars=42, max_lines=2, min_duration=5 / 6, max_duration=7.0, max_cps=17.0,
                  min_gap=2 / 24):
-    """For each cue (start s, end s, lines), the rules it breaks: what a reviewer must look at."""
+    """For each cue (start s, end s, lines), the rules it breaks: what a reviewer must look at.
+
+    Lengths and reading speed count visible characters (graphemes), as cues.py builds them."""
     failures = []
     for i, (start, end, lines) in enumerate(cues):
         lines = lines or [""]
         seconds, broken = end - start, []
-        if not all(len(line) <= max_line_chars for line in lines):
+        if not all(visible_length(line) <= max_line_chars for line in lines):
             broken.append("line length")
         if len(lines) > max_lines:
             broken.append("line count")
@@ -26,7 +30,7 @@ def cue_failures(cues, max_line_chars=42, max_lines=2, min_duration=5 / 6, max_d
             broken.append("min duration")
         if seconds > max_duration + 1e-3:
             broken.append("max duration")
-        if len(" ".join(lines)) / max(seconds, 1e-3) > max_cps:
+        if visible_length(" ".join(lines)) / max(seconds, 1e-3) > max_cps:
             broken.append("reading speed")
         if i + 1 < len(cues) and cues[i + 1][0] - end < min_gap - 1e-3:
             broken.append("gap between cues")
