@@ -8,6 +8,7 @@ checkpoint detect_language:
         asr=job_options("asr"),
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
+        min_probability=config["checks"]["min_language_probability"],
     threads: config["asr"]["threads"]
     resources:
         attempt=attempt_number,

@@ -122,6 +122,16 @@ def subtitle_files(wildcards):
     return files
 
 
+def done_inputs(wildcards):
+    """Every subtitle file, and what the checks of understanding read: speech, language, songs, source cues."""
+    job = wildcards.job
+    inputs = {"subtitles": subtitle_files(wildcards), "cues": source_subtitles_json(wildcards),
+              "vad": f"results/{job}/vad.json", "language": f"results/{job}/language.json"}
+    if config["lyrics"]["mode"] != "keep":
+        inputs["songs"] = f"results/{job}/songs.json"
+    return inputs
+
+
 def source_subtitles_json(wildcards):
     return f"results/{wildcards.job}/subtitles/{wildcards.job}.{subtitle_language(wildcards.job)}.json"
 

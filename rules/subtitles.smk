@@ -20,11 +20,13 @@ rule subtitles:
 
 rule done:
     input:
-        subtitle_files,
+        unpack(done_inputs),
     output:
         "results/{job}/done.json",
     params:
         limits=lint_limits(),
+        checks=config["checks"],
+        model=job_options("asr"),
     log:
         "results/{job}/logs/done.log",
     benchmark:

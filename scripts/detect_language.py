@@ -1,4 +1,5 @@
-"""Snakemake adapter: the film's language, decided once (fixed in config, or detected)."""
+"""Snakemake adapter: the film's language, decided once (fixed in config, or detected), and a warning when
+the detection is unsure."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
@@ -6,20 +7,26 @@ from cinescribe.asr import detect_language
 from cinescribe.atomic import read_json, write_json
 from cinescribe.models import whisper_for
 from cinescribe.runner import run
+from cinescribe.understanding import language_warning
 
 
 def main(sm):
     asr = sm.params.asr
-    language, probability = asr["language"], 1.0
-    if language == "auto" and asr["model"].endswith(".en"):
+    language, probability, candidates = asr["language"], 1.0, []
+    detected = language == "auto" and not asr["model"].endswith(".en")
+    if language == "auto" and not detected:
         language = "en"  # English-only Whisper: nothing to detect, no model to load
-    if language == "auto":
+    if detected:
         model = whisper_for(asr, sm.threads, sm.params.strict, sm.params.cache_dir)
-        language, probability = detect_language(model, sm.input.audio, read_json(sm.input.vad)["speech"])
-    logging.info("language %s (p=%.2f)", language, probability)
+        language, probability, candidates = detect_language(model, sm.input.audio, read_json(sm.input.vad)["speech"])
+    logging.info("language %s (p=%.2f; candidates %s)", language, probability, candidates)
     subtitle_language = "en" if asr["task"] == "translate" else (language or "und")
-    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "source": language, "probability": probability,
-                              "subtitle_language": subtitle_language})
+    result = {"schema": SCHEMA_VERSION, "source": language, "probability": probability, "detected": detected,
+              "candidates": candidates, "subtitle_language": subtitle_language}
+    warning = language_warning(result, sm.params.min_probability)
+    if warning:
+        logging.warning("%s", warning)
+    write_json(sm.output[0], result)
 
 
 run(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -142,6 +142,26 @@ def names_speech(folder):
     return concat(parts, folder / "names.wav")
 
 
+# Hindi sentences for espeak-ng's `hi` voice (and for Devanagari cue tests without ASR).
+HINDI_SENTENCES = [
+    "मैं कल सुबह स्टेशन पर तुम्हारा इंतज़ार करूँगा।",
+    "क्या तुमने अपनी किताबें पुस्तकालय में लौटा दीं?",
+    "हमारे गाँव के पास एक बहुत पुरानी नदी बहती है।",
+    "वह धीरे धीरे चलकर मंदिर की सीढ़ियों तक पहुँची।",
+    "प्रधानमंत्री ने स्वतंत्रता दिवस पर भाषण दिया।",
+]
+
+
+def hindi_speech(folder):
+    """espeak-ng's Hindi voice reading HINDI_SENTENCES with pauses (~25 s); returns the WAV."""
+    folder = Path(folder)
+    gap = silence(folder / "gap.wav", 0.6)
+    parts = []
+    for i, sentence in enumerate(HINDI_SENTENCES):
+        parts += [speak(sentence, folder / f"h{i}.wav", voice="hi", speed=150), gap]
+    return concat(parts, folder / "hindi.wav")
+
+
 CHORDS = [("C4", "E4", "G4"), ("A3", "C4", "E4"), ("F3", "A3", "C4"), ("G3", "B3", "D4")]
 
 

@@ -38,4 +38,4 @@ def test_a_chunk_without_speech_never_loads_the_model():
 
 
 def test_english_only_model_reports_english(tiny):
-    assert detect_language(tiny, media.DEMO_WAV, SPEECH) == ("en", 1.0)
+    assert detect_language(tiny, media.DEMO_WAV, SPEECH) == ("en", 1.0, [("en", 1.0)])

@@ -66,7 +66,8 @@ def test_jobs_table_rows_override_defaults(tmp_path):
 @pytest.mark.parametrize("table, words", [
     ("input\tspeed\n{wav}\t2\n", "unknown column"),
     ("input\ttask\n{wav}\tsummarise\n", "task 'summarise'"),
-    ("input\tlanguage\n{wav}\tHindi\n", "language 'Hindi'"),
+    ("input\tlanguage\n{wav}\tHindi\n", "language 'Hindi' is not a language Whisper knows"),
+    ("input\tlanguage\n{wav}\txx\n", "language 'xx' is not a language Whisper knows"),
     ("input\n{wav}\n{wav}\n", "Two jobs are named 'sample'"),
     ("input\n/nowhere/film.mkv\n", "not found"),
 ])
@@ -75,6 +76,16 @@ def test_bad_jobs_tables(tmp_path, table, words):
     path.write_text(table.format(wav=media.DEMO_WAV), encoding="utf-8")
     with pytest.raises(CinescribeError, match=words):
         load_jobs(_config(jobs=str(path)))
+
+
+def test_a_language_whisper_does_not_know_is_one_sentence():
+    config = _config(input=str(media.DEMO_WAV), asr={"language": "xx"})
+    validate_config(config, SCHEMA)
+    with pytest.raises(CinescribeError, match="asr.language 'xx' is not a language Whisper knows") as err:
+        load_jobs(config)
+    assert "\n" not in str(err.value)
+    config["asr"]["language"] = "hi"
+    assert load_jobs(config)["sample"]["asr"]["language"] == "hi"
 
 
 def test_nothing_to_do():

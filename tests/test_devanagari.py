@@ -10,13 +10,7 @@ from cinescribe.graphemes import clusters, visible_length
 from cinescribe.linebreak import wrap
 from cinescribe.lint import check
 
-SENTENCES = [
-    "मैं कल सुबह स्टेशन पर तुम्हारा इंतज़ार करूँगा।",
-    "क्या तुमने अपनी किताबें पुस्तकालय में लौटा दीं?",
-    "हमारे गाँव के पास एक बहुत पुरानी नदी बहती है।",
-    "वह धीरे धीरे चलकर मंदिर की सीढ़ियों तक पहुँची।",
-    "प्रधानमंत्री ने स्वतंत्रता दिवस पर भाषण दिया।",
-]
+from media import HINDI_SENTENCES as SENTENCES
 
 
 def _words(text, start=0.0, step=0.45):

@@ -30,6 +30,8 @@ def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
     done = json.loads((workflow.results("sample") / "done.json").read_text())
     assert str(srt) in done["subtitles"]
     assert done["lint"][str(srt)] == shares  # the report row carries the same shares as the lint entry point
+    assert done["language"]["source"] == "en" and done["language"]["probability"] > 0.9
+    assert done["speech_coverage"] > 0.8 and done["warnings"] == []  # understood: nothing to warn about
 
 
 def test_every_rule_leaves_a_log_and_a_benchmark(workflow):

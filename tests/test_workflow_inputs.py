@@ -79,6 +79,7 @@ def test_silence_gives_valid_empty_subtitles_and_a_warning(workflow, tmp_path):
     assert json.loads((subs / "quiet.en.json").read_text())["cues"] == []
     done = json.loads((workflow.results("quiet") / "done.json").read_text())
     assert set(done["lint"][str(subs / "quiet.en.srt")].values()) == {1.0}
+    assert done["speech_coverage"] == 1.0 and done["warnings"] == []  # no speech, so none was missed
 
 
 def test_spaces_non_ascii_video_and_jobs_table(workflow, tmp_path):

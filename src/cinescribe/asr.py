@@ -68,12 +68,16 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     return out
 
 
-def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1, 0.5, 0.8)):
-    """Detect the film's language once, from speech at several points, so every chunk agrees."""
+def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1, 0.5, 0.8), candidates=3):
+    """Detect the film's language once, from speech at several points, so every chunk agrees.
+
+    Returns (code, probability, [(code, probability), …] for the likeliest `candidates`): a user told the
+    detection is unsure needs the runners-up to choose `asr.language`.
+    """
     if not model.model.is_multilingual:
-        return "en", 1.0
+        return "en", 1.0, [("en", 1.0)]
     if not speech:
-        return None, 0.0
+        return None, 0.0, []
     total = speech[-1][1]
     pieces = []
     for pos in positions:
@@ -85,5 +89,8 @@ def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1,
             pieces.append(read_slice(wav_path, s, e))
             taken += e - s
     audio = np.concatenate(pieces) if pieces else np.zeros(SAMPLE_RATE, np.float32)
-    language, probability, _ = model.detect_language(audio, language_detection_segments=len(positions))
-    return language, float(probability)
+    language, probability, ranked = model.detect_language(audio, language_detection_segments=len(positions))
+    # The winner is voted over the probes; the ranking is the last probe's: lead with the winner.
+    others = [(code, p) for code, p in sorted(ranked, key=lambda pair: -pair[1]) if code != language]
+    ranked = [(language, probability)] + others[:candidates - 1]
+    return language, float(probability), [(code, round(float(p), 4)) for code, p in ranked]

@@ -2,11 +2,11 @@
 
 import copy
 import csv
-import re
 from pathlib import Path
 
 from .audio import check_input_path
 from .errors import CinescribeError
+from .languages import check_language
 
 # TSV column → (config section, key); an empty cell keeps the config default.
 COLUMNS = {
@@ -50,11 +50,10 @@ def _options(row, config):
             if not value.isdigit():
                 raise CinescribeError(f"audio_track '{value}' is not a track number (0, 1, …).")
             value = int(value)
-        if column == "language" and not re.fullmatch(r"auto|[a-z]{2,3}", value):
-            raise CinescribeError(f"language '{value}' is not 'auto' or a Whisper language code such as en or hi.")
         if column == "task" and value not in TASKS:
             raise CinescribeError(f"task '{value}' is not one of {', '.join(TASKS)}.")
         options[section][key] = value
+    check_language(options["asr"]["language"], "the jobs table's language" if row.get("language") else "asr.language")
     return options
 
 

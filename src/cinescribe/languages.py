@@ -1,0 +1,33 @@
+"""Whisper's language codes, checked when the workflow starts, so `asr.language: xx` fails in one sentence
+before any audio is read.
+
+The list is faster-whisper's own (`faster_whisper.tokenizer._LANGUAGE_CODES`), read from its source file
+without importing the package: importing it costs ~0.3 s at every snakemake start.
+"""
+
+import ast
+import functools
+import importlib.util
+from pathlib import Path
+
+from .errors import CinescribeError
+
+
+@functools.cache
+def whisper_languages():
+    """The language codes Whisper knows (en, hi, …), as a frozenset."""
+    package = importlib.util.find_spec("faster_whisper")
+    source = Path(package.submodule_search_locations[0], "tokenizer.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "_LANGUAGE_CODES" for t in node.targets):
+            return frozenset(ast.literal_eval(node.value))
+    raise RuntimeError("faster_whisper.tokenizer has no _LANGUAGE_CODES list")
+
+
+def check_language(code, where="asr.language"):
+    """`auto` or a code Whisper knows; anything else is one sentence naming the setting."""
+    if code == "auto" or code in whisper_languages():
+        return code
+    raise CinescribeError(f"{where} '{code}' is not a language Whisper knows; use auto or a code such as en, hi, "
+                          f"ur, ta, bn (the full list: python -c \"from faster_whisper.tokenizer import "
+                          f"_LANGUAGE_CODES; print(*_LANGUAGE_CODES)\")")
