@@ -1,5 +1,6 @@
 rule translate:
     input:
+        unpack(glossary_inputs),
         subtitles=source_subtitles_json,
     output:
         **subtitle_outputs(translation_stem("{job}", "{target}")),
@@ -7,6 +8,7 @@ rule translate:
     params:
         translation=config["translation"],
         style=config["subtitles"],
+        glossary=config["glossary"],
         strict=config["devices"]["strict"],
     threads: 2
     resources:

@@ -5,7 +5,9 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json
 from cinescribe.devices import torch_device
 from cinescribe.runner import run
-from cinescribe.translate import bilingual_cues, load_backend, translate_cues
+from cinescribe.terms import configured_terms
+from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
+from cinescribe.translation_backends import load_backend
 from cinescribe.writers import write_subtitles
 
 
@@ -13,10 +15,15 @@ def main(sm):
     opts, target = sm.params.translation, sm.wildcards.target
     source = read_json(sm.input.subtitles)
     backend = load_backend(opts["backend"], model=opts["models"].get(target, opts["model"]),
-                           device=torch_device(opts["device"], sm.params.strict), batch_size=opts["batch_size"])
-    cues = translate_cues(source["cues"], backend, source["language"], target,
-                          sm.params.style["max_line_chars"], sm.params.style["max_lines"])
-    logging.info("%d cues translated %s → %s with %s", len(cues), source["language"], target, opts["backend"])
+                           device=torch_device(opts["device"], sm.params.strict), batch_size=opts["batch_size"],
+                           threads=sm.threads)
+    if hasattr(backend, "check"):
+        backend.check(source["language"], target)  # an unsupported pair fails before any work
+    glossary = glossary_translations(configured_terms(sm.params.glossary))
+    cues = translate_cues(source["cues"], backend, source["language"], target, sm.params.style["max_line_chars"],
+                          sm.params.style["max_lines"], glossary)
+    logging.info("%d cues translated %s → %s with %s (%d glossary spellings)", len(cues), source["language"],
+                 target, opts["backend"], len(glossary))
     outputs = dict(sm.output.items())
     bilingual = outputs.pop("bilingual", None)
     write_subtitles(cues, outputs, meta={"schema": SCHEMA_VERSION, "language": target,

@@ -28,6 +28,22 @@ SENTENCES = [
     "Please turn off the lights and lock the door when you leave the building tonight.",
 ]
 
+# Brazilian Portuguese references for SENTENCES, translated by hand for the chrF of the translate stage.
+SENTENCES_PT = [
+    "O trem da manhã atrasou de novo, então fomos a pé até o velho mercado perto do rio.",
+    "Meu irmão gosta de cozinhar peixe com arroz e vagem nas noites de domingo.",
+    "Quando a chuva parou, as crianças correram para fora para jogar futebol no parque.",
+    "Ela abriu a janela e ouviu os pássaros cantando nas árvores altas.",
+    "Compramos pão fresco, uma garrafa de leite e algumas maçãs para a longa viagem.",
+    "A professora pediu a todos que lessem o primeiro capítulo antes da próxima aula.",
+    "Depois do jantar, minha avó nos contou uma história sobre a aldeia dela perto das montanhas.",
+    "O médico disse que eu deveria beber mais água e dormir um pouco mais.",
+    "Nossos vizinhos pintaram a casa de amarelo, e agora ela é a mais clara da rua.",
+    "Ele esqueceu o guarda-chuva no escritório, então chegou em casa todo molhado.",
+    "O museu estava fechado na segunda-feira, então visitamos a biblioteca e o jardim em vez disso.",
+    "Por favor, apague as luzes e tranque a porta quando sair do prédio hoje à noite.",
+]
+
 
 def demo_reference():
     """The demo clip's words from its STM file (MIT, shipped with pyannote-audio)."""

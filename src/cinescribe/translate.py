@@ -1,88 +1,78 @@
-"""Cue translation into other languages through a pluggable backend; bilingual cues for learners and checkers.
+"""Cue translation into other languages through a backend (translation_backends); bilingual cues for
+learners and checkers.
 
-Whisper itself only translates into English (`asr.task: translate`). For any other target, the `translate`
-stage hands the cue texts to a backend: `transformers` (a local MarianMT or NLLB model directory), or any
-class named as `package.module:Class` with a `translate(texts, source, target) -> list[str]` method.
-Timing stays the source cue's; the text is re-wrapped to the line rules.
+Whisper itself only translates into English (`asr.task: translate`). For any other target the `translate`
+stage sends the cue texts to a backend. Timing stays the source cue's; the text is re-wrapped to the line
+rules. A dialogue cue (one dash line per speaker) is translated line by line so its dashes survive, and a
+glossary term with a `translation` comes out as the glossary says.
 """
 
-import importlib
-import logging
+import re
 
-from .errors import CinescribeError
 from .cues import SONG, with_song_marks
+from .errors import CinescribeError
 from .linebreak import wrap
 
-log = logging.getLogger(__name__)
+DASH = "- "
 
 
-class TransformersBackend:
-    """A local MarianMT/NLLB directory through transformers (not a dependency: install it to use this)."""
-
-    def __init__(self, model, device="cpu", batch_size=16, **_):
-        try:
-            from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
-        except ImportError:
-            raise CinescribeError(
-                "translation.backend transformers needs the transformers package (`pip install transformers "
-                "sentencepiece`) and a local MarianMT or NLLB model directory in translation.model") from None
-        if not model:
-            raise CinescribeError("translation.model is empty; give a local MarianMT or NLLB model directory "
-                                  "(or a hub id when online)")
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(model)
-            self.model = AutoModelForSeq2SeqLM.from_pretrained(model).to(device)
-        except OSError as err:
-            first_line = str(err).splitlines()[0]
-            raise CinescribeError(f"cannot load the translation model {model!r} ({first_line}); offline it "
-                                  "must be a local directory") from None
-        self.device, self.batch_size = device, batch_size
-
-    def translate(self, texts, source, target):
-        import torch
-
-        out = []
-        for i in range(0, len(texts), self.batch_size):
-            batch = self.tokenizer(texts[i:i + self.batch_size], return_tensors="pt", padding=True, truncation=True)
-            with torch.inference_mode():
-                tokens = self.model.generate(**batch.to(self.device), **self._target_kwargs(target))
-            out += self.tokenizer.batch_decode(tokens, skip_special_tokens=True)
-        return out
-
-    def _target_kwargs(self, target):
-        """NLLB needs the target language as the first token; Marian models are one language pair each."""
-        codes = getattr(self.tokenizer, "lang_code_to_id", None) or {}
-        matches = [code for code in codes if code.startswith(f"{target}_") or code == target]
-        return {"forced_bos_token_id": codes[matches[0]]} if matches else {}
+def _utterances(cue):
+    """The texts to translate for a cue: one per dialogue line, else the whole cue as one sentence."""
+    lines = [line.replace(SONG, "").strip() for line in cue["lines"]]
+    if len(lines) > 1 and all(line.startswith(DASH) for line in lines):
+        return [line.removeprefix(DASH) for line in lines]
+    return [" ".join(lines)]
 
 
-BACKENDS = {"transformers": TransformersBackend}
+def _spelling_pattern(spelling):
+    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE)
 
 
-def load_backend(name, **options):
-    """A backend by short name or `package.module:Class`; one sentence when it cannot be had."""
-    if name in BACKENDS:
-        return BACKENDS[name](**options)
-    module_name, _, class_name = name.partition(":")
-    try:
-        backend_class = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError, ValueError):
-        raise CinescribeError(f"no translation backend {name!r}: use transformers or package.module:Class") from None
-    return backend_class(**options)
+def glossary_translations(terms):
+    """[(pattern matching any spelling of a term, its translation)] for terms that have one, longest first."""
+    pairs = []
+    for term in terms:
+        if term.translation:
+            pairs += [(spelling, term.translation) for spelling in term.spellings() if spelling]
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return [(_spelling_pattern(spelling), translation) for spelling, translation in pairs]
 
 
-def translate_cues(cues, backend, source, target, max_line_chars=42, max_lines=2):
+def _with_glossary(text, glossary):
+    """The glossary's translation put in place of each term before MT: a name-like phrase passes through."""
+    used = []
+    for pattern, translation in glossary:
+        text, n = pattern.subn(translation, text)
+        used += [translation] * bool(n)
+    return text, used
+
+
+def _restore_case(text, used):
+    """MT may lower-case or re-case a term it copied; write it as the glossary does."""
+    for translation in used:
+        text = _spelling_pattern(translation).sub(translation, text)
+    return text
+
+
+def translate_cues(cues, backend, source, target, max_line_chars=42, max_lines=2, glossary=()):
     """The cues with their text in `target`, same times; a translation too long to wrap keeps one line."""
-    texts = [" ".join(line.removeprefix("- ") for line in cue["lines"]).replace(SONG, "").strip() for cue in cues]
-    translated = backend.translate(texts, source, target) if texts else []
-    if len(translated) != len(texts):
-        raise CinescribeError(f"the translation backend returned {len(translated)} texts for {len(texts)} cues")
-    out = []
-    for cue, text in zip(cues, translated):
-        room = max_line_chars - 2 if cue.get("song") else max_line_chars
-        lines = wrap(text.strip(), room, max_lines) or [text.strip()]
-        if cue.get("song"):
-            lines = with_song_marks(lines)
+    per_cue = [_utterances(cue) for cue in cues]
+    prepared = [_with_glossary(text, glossary) for texts in per_cue for text in texts]
+    flat = [text for text, _ in prepared]
+    translated = backend.translate(flat, source, target) if flat else []
+    if len(translated) != len(flat):
+        raise CinescribeError(f"the translation backend returned {len(translated)} texts for {len(flat)}")
+    translated = [_restore_case(text.strip(), used) for text, (_, used) in zip(translated, prepared)]
+    out, i = [], 0
+    for cue, texts in zip(cues, per_cue):
+        parts, i = translated[i:i + len(texts)], i + len(texts)
+        if len(parts) > 1:
+            lines = [f"{DASH}{part}" for part in parts]
+        else:
+            room = max_line_chars - 2 if cue.get("song") else max_line_chars
+            lines = wrap(parts[0], room, max_lines) or [parts[0]]
+            if cue.get("song"):
+                lines = with_song_marks(lines)
         out.append({**cue, "lines": lines, "source_lines": cue["lines"], "words": cue.get("words", [])})
     return out
 
