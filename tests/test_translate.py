@@ -122,12 +122,20 @@ def test_translate_stage_writes_target_and_bilingual_files(workflow, monkeypatch
 
 
 @pytest.mark.workflow
-def test_translate_without_a_backend_fails_in_one_sentence(workflow):
+@pytest.mark.parametrize("target, model, words", [
+    ("hi", "", "translation backend bergamot translates only en → pt and pt → en, not en → hi"),
+    ("pt", "not-a-model", "cannot load the translation model .*not-a-model.*: it is not a seq2seq model directory"),
+])
+def test_translation_that_cannot_run_fails_in_one_sentence(workflow, tmp_path, target, model, words):
+    if model:
+        model = tmp_path / model
+        model.mkdir()
+        (model / "README.txt").write_text("notes, not weights", encoding="utf-8")
     config = {"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
-              "translation": {"targets": ["hi"], "model": ""}}
+              "translation": {"targets": [target], "model": str(model)}}
     proc = workflow.run(config, check=False)
     assert proc.returncode != 0
-    assert "cinescribe: translation" in proc.stderr
+    assert re.search(f"cinescribe: {words}", proc.stderr)
     assert not list((workflow.results("sample") / "subtitles").glob("translations/*"))
 
 

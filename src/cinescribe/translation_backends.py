@@ -8,13 +8,22 @@
 - `package.module:Class`: any class of your own with the same method.
 """
 
+import functools
 import importlib
 import logging
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 from .errors import CinescribeError
 
 log = logging.getLogger(__name__)
+
+# Whisper's two-letter codes → the FLORES-200 codes NLLB and IndicTrans2 name their languages by.
+FLORES_CODES = {"en": "eng_Latn", "hi": "hin_Deva", "ur": "urd_Arab", "bn": "ben_Beng", "mr": "mar_Deva",
+                "ta": "tam_Taml", "te": "tel_Telu", "kn": "kan_Knda", "ml": "mal_Mlym", "gu": "guj_Gujr",
+                "pa": "pan_Guru", "ne": "npi_Deva", "pt": "por_Latn", "es": "spa_Latn", "fr": "fra_Latn",
+                "de": "deu_Latn", "it": "ita_Latn", "ja": "jpn_Jpan", "zh": "zho_Hans", "ar": "arb_Arab"}
+LANGUAGE_TOKEN = re.compile(r"^(__[a-z]{2,3}__|[a-z]{3}_[A-Z][a-z]{3})$")
 
 
 class BergamotBackend:
@@ -76,34 +85,42 @@ class TransformersBackend:
                                   f"directory that transformers can read ({first_line[:160]}); offline it must "
                                   "be a local directory") from None
         self.name, self.device, self.batch_size = model, device, batch_size
+        self.max_length = getattr(self.model.config, "max_position_embeddings", None) or 512
 
-    def _language_codes(self):
-        """NLLB-style tokenizers name their languages (hin_Deva, eng_Latn); Marian models are one pair each."""
-        codes = getattr(self.tokenizer, "lang_code_to_id", None) or {}
-        return list(codes) or [t for t in getattr(self.tokenizer, "additional_special_tokens", []) if "_" in t]
+    @functools.cached_property
+    def language_tokens(self):
+        """The target-language tokens of a many-to-many model (NLLB/IndicTrans2 hin_Deva, M2M100 __hi__);
+        empty for a one-pair model such as Marian's opus-mt-en-de."""
+        return sorted(token for token in self.tokenizer.get_vocab() if LANGUAGE_TOKEN.match(token))
+
+    def _target_token(self, target):
+        tokens = set(self.language_tokens)
+        for candidate in (FLORES_CODES.get(target), f"__{target}__", target):
+            if candidate in tokens:
+                return candidate
+        prefixed = [token for token in self.language_tokens if token.startswith(f"{target}_")]  # e.g. hin
+        return prefixed[0] if prefixed else None
 
     def check(self, source, target):
-        codes = self._language_codes()
-        if codes and not self._target_code(target):
-            raise CinescribeError(f"the translation model {self.name!r} has no target language {target!r} "
-                                  f"(it knows {', '.join(codes[:8])}{', …' if len(codes) > 8 else ''})")
-
-    def _target_code(self, target):
-        matches = [code for code in self._language_codes() if code == target or code.startswith(f"{target}_")
-                   or code.strip("_<>") == target]
-        return matches[0] if matches else None
+        if self.language_tokens and not self._target_token(target):
+            shown = ", ".join(self.language_tokens[:6]) + (", …" if len(self.language_tokens) > 6 else "")
+            raise CinescribeError(f"the translation model {self.name!r} cannot translate into {target!r}: its "
+                                  f"target languages are {shown}")
 
     def translate(self, texts, source, target):
         import torch
 
         self.check(source, target)
-        code = self._target_code(target)
-        extra = {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(code)} if code else {}
+        token = self._target_token(target)
+        if token and hasattr(self.tokenizer, "src_lang") and self._target_token(source):
+            self.tokenizer.src_lang = self._target_token(source)  # NLLB encodes the source language too
+        extra = {"forced_bos_token_id": self.tokenizer.convert_tokens_to_ids(token)} if token else {}
         out = []
         for i in range(0, len(texts), self.batch_size):
             batch = self.tokenizer(texts[i:i + self.batch_size], return_tensors="pt", padding=True, truncation=True)
+            longest = min(2 * batch["input_ids"].shape[1] + 16, self.max_length)  # a looping model stops here
             with torch.inference_mode():
-                tokens = self.model.generate(**batch.to(self.device), max_new_tokens=256, **extra)
+                tokens = self.model.generate(**batch.to(self.device), max_new_tokens=longest, **extra)
             out += self.tokenizer.batch_decode(tokens, skip_special_tokens=True)
         return out
 
