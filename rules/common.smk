@@ -33,9 +33,18 @@ def subtitle_outputs(stem):
                         subcategory="{job}") if fmt in ("srt", "vtt") else f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS}
 
 
+def cue_style():
+    """The timed-text rules cues are built to (the choice of script is not one of them)."""
+    return {k: v for k, v in config["subtitles"].items() if k != "script"}
+
+
 def lint_limits():
     """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break)."""
-    return {k: v for k, v in config["subtitles"].items() if k != "max_gap"}
+    return {k: v for k, v in cue_style().items() if k != "max_gap"}
+
+
+# Languages written in Devanagari, whose subtitles get a Latin-letter twin with subtitles.script: latin.
+ROMANIZED_LANGUAGES = ("hi", "mr", "ne")
 
 
 def job_input(wildcards):
@@ -111,10 +120,12 @@ def translation_stem(job, target):
 
 
 def subtitle_files(wildcards):
-    """The film's subtitles in its own language, then one set per translation target."""
-    job = wildcards.job
-    stem = f"results/{job}/subtitles/{job}.{subtitle_language(job)}"
+    """The film's subtitles in its own language (and in Latin letters), then one set per translation target."""
+    job, lang = wildcards.job, subtitle_language(wildcards.job)
+    stem = f"results/{job}/subtitles/{job}.{lang}"
     files = [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]
+    if config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES:
+        files += [f"{stem}-Latn.{fmt}" for fmt in SUBTITLE_FORMATS]
     for target in config["translation"]["targets"]:
         files += [f"{translation_stem(job, target)}.{fmt}" for fmt in SUBTITLE_FORMATS]
         if config["translation"]["bilingual"]:
@@ -148,6 +159,9 @@ def review_inputs(wildcards):
     and speaker turns, songs and the audio copy when those stages run."""
     job = wildcards.job
     tracks = [source_subtitles_json(wildcards)]
+    lang = subtitle_language(job)
+    if config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES:
+        tracks.append(f"results/{job}/subtitles/{job}.{lang}-Latn.json")
     tracks += [f"{translation_stem(job, target)}.json" for target in config["translation"]["targets"]]
     inputs = {"tracks": tracks, "transcript": f"results/{job}/transcript.json", "vad": f"results/{job}/vad.json",
               "plan": f"results/{job}/chunks/plan.json"}

@@ -5,13 +5,37 @@ rule subtitles:
     output:
         **subtitle_outputs("results/{job}/subtitles/{job}.{lang}"),
     params:
-        style=config["subtitles"],
+        style=cue_style(),
         names=config["diarization"]["names"],
         lyrics=config["lyrics"],
+        romanize=False,
     log:
         "results/{job}/logs/subtitles-{lang}.log",
     benchmark:
         "results/{job}/benchmarks/subtitles-{lang}.tsv"
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/subtitles.py"
+
+
+rule romanize:
+    input:
+        unpack(glossary_inputs),
+        transcript="results/{job}/transcript.json",
+        songs=songs_file,
+    output:
+        **subtitle_outputs("results/{job}/subtitles/{job}.{lang}-Latn"),
+    params:
+        style=cue_style(),
+        names=config["diarization"]["names"],
+        lyrics=config["lyrics"],
+        romanize=True,
+        glossary=config["glossary"],
+    log:
+        "results/{job}/logs/romanize-{lang}.log",
+    benchmark:
+        "results/{job}/benchmarks/romanize-{lang}.tsv"
     conda:
         "../envs/cinescribe.yaml"
     script:

@@ -7,7 +7,7 @@ rule translate:
         **bilingual_output(),
     params:
         translation=config["translation"],
-        style=config["subtitles"],
+        style=cue_style(),
         glossary=config["glossary"],
         strict=config["devices"]["strict"],
     threads: 2

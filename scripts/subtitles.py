@@ -1,21 +1,29 @@
-"""Snakemake adapter: transcript.json → SRT, WebVTT, ASS, TSV and JSON subtitles."""
+"""Snakemake adapter: transcript.json → SRT, WebVTT, ASS, TSV and JSON subtitles (in Latin letters for the
+romanize rule: the words are romanized before cues are built, so Latin lines meet the rules too)."""
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import read_json
 from cinescribe.cues import build_cues
 from cinescribe.lyrics import mark_song_words
-from cinescribe.words import words_of
 from cinescribe.runner import run
+from cinescribe.terms import configured_terms
+from cinescribe.words import words_of
 from cinescribe.writers import write_subtitles
 
 
 def main(sm):
     transcript = read_json(sm.input.transcript)
     words = words_of(transcript["segments"])
+    language = sm.wildcards.lang
+    if sm.params.romanize:
+        from cinescribe.romanize import romanize_words, term_spellings  # indic-transliteration loads in 0.2 s
+
+        words = romanize_words(words, term_spellings(configured_terms(sm.params.glossary)))
+        language = f"{language}-Latn"
     if sm.input.songs:
         words = mark_song_words(words, read_json(sm.input.songs)["songs"], sm.params.lyrics["mode"])
     cues = build_cues(words, **sm.params.style)
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
-                    meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
+                    meta={"schema": SCHEMA_VERSION, "language": language,
                           "speakers": transcript.get("speakers", [])})
 
 

@@ -42,7 +42,8 @@ def test_unsure_language_and_uncovered_speech_are_said_and_recorded(workflow, hi
 
 
 def test_hindi_written_in_another_script_is_said(workflow, hindi):
-    proc = workflow.run({"input": str(hindi), "asr": {"language": "hi"}, "diarization": {"enabled": False}})
+    proc = workflow.run({"input": str(hindi), "asr": {"language": "hi"}, "diarization": {"enabled": False},
+                         "subtitles": {"script": "latin"}})
     done = json.loads((workflow.results("hindi") / "done.json").read_text(encoding="utf-8"))
     warnings = _warnings(proc.stderr)
     for line in warnings:
@@ -58,3 +59,9 @@ def test_hindi_written_in_another_script_is_said(workflow, hindi):
     else:
         assert not problems
     assert done["warnings"] == warnings
+    subs = workflow.results("hindi") / "subtitles"
+    for fmt in ("srt", "vtt", "ass", "tsv", "json"):  # the Latin-letter twin, written in the same run
+        assert str(subs / f"hindi.hi-Latn.{fmt}") in done["subtitles"]
+    latin = (subs / "hindi.hi-Latn.srt").read_text(encoding="utf-8")
+    assert not any("\u0900" <= ch <= "\u097f" for ch in latin)
+    assert json.loads((subs / "hindi.hi-Latn.json").read_text(encoding="utf-8"))["language"] == "hi-Latn"
