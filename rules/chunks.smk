@@ -19,6 +19,7 @@ rule bias:
     input:
         unpack(glossary_inputs),
         plan="results/{job}/chunks/plan.json",
+        language="results/{job}/language.json",
     output:
         "results/{job}/chunks/bias.json",
     params:

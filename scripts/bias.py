@@ -14,8 +14,9 @@ def main(sm):
     windows = load_windows(opts["windows"]) if opts["windows"] else []
     if opts["windows_from_subtitles"]:
         windows += windows_from_subtitles(opts["windows_from_subtitles"], terms, opts["window_margin_s"])
+    language = read_json(sm.input.language)["subtitle_language"]  # the prompt is in the language Whisper writes
     chunks = chunk_biases(read_json(sm.input.plan)["chunks"], terms, windows, opts["prompt_chars"],
-                          opts["hotword_chars"])
+                          opts["hotword_chars"], language)
     for index, bias in chunks.items():
         logging.info("chunk %s: %d terms", index, len(bias["terms"]))
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "chunks": chunks})

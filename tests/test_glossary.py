@@ -97,3 +97,30 @@ def test_a_missing_glossary_file_is_named_before_anything_runs(tmp_path):
         glossary_files(settings)
     (tmp_path / "cast.txt").write_text("Rathore\n")
     assert glossary_files(settings) == [str(tmp_path / "cast.txt")]
+
+
+def test_a_hindi_film_is_prompted_in_hindi():
+    bias = bias_for(["राज", "Simran", "कोरेगाँव"], prompt_chars=400, hotword_chars=200, language="hi")
+    assert bias["initial_prompt"] == "इस फ़िल्म में ये नाम आते हैं: राज, Simran, कोरेगाँव।"
+    assert bias_for(["Raj"], 400, 200, language="fr")["initial_prompt"] == "Names in this film: Raj."
+
+
+def test_devanagari_and_latin_spellings_of_a_term_match_each_other():
+    terms = [Term("Shekhawat", "शेखावत"), Term("सिमरन", "Simran"), Term("Koregaon", "Koregaon")]
+    segments = [segment(("मैं", 0.0), ("शेखावात", 0.4), ("से", 0.8), ("मिला।", 1.2)),   # a near-miss in Devanagari
+                segment(("Shekhawat", 2.0), ("और", 2.4), ("सिमरन", 2.8), ("कोरेगाँव", 3.2), ("गए।", 3.6)),
+                segment(("वह", 5.0), ("शेखावती", 5.4), ("समझ", 5.8), ("गया।", 6.2))]  # ends in a vowel sign
+    fixed, corrections = correct_terms(segments, terms, 0.6)
+    assert [s["text"] for s in fixed] == ["मैं शेखावत से मिला।", "शेखावत और Simran Koregaon गए।",
+                                          "वह शेखावत समझ गया।"]  # the vowel sign is no punctuation to keep
+    assert [(c["from"], c["to"]) for c in corrections] == [
+        ("शेखावात", "शेखावत"), ("Shekhawat", "शेखावत"), ("सिमरन", "Simran"), ("कोरेगाँव", "Koregaon"),
+        ("शेखावती", "शेखावत")]
+
+
+def test_ordinary_hindi_words_are_not_taken_for_names():
+    terms = [Term(n, n) for n in ("Rathore", "Tiwari", "Kulkarni", "Vasudha", "Koregaon", "समीर")]
+    words = "हमारे गाँव के पास एक बहुत पुरानी नदी बहती है और समय रात को तारे दिखते हैं".split()
+    segments = [segment(*[(w, i * 0.4) for i, w in enumerate(words)])]
+    fixed, corrections = correct_terms(segments, terms, 0.6)
+    assert corrections == [] and fixed == segments

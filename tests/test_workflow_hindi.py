@@ -41,9 +41,13 @@ def test_unsure_language_and_uncovered_speech_are_said_and_recorded(workflow, hi
     assert done["warnings"] == warnings  # what the terminal said is what done.json keeps
 
 
-def test_hindi_written_in_another_script_is_said(workflow, hindi):
+def test_hindi_written_in_another_script_is_said(workflow, hindi, tmp_path):
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("term\tpreferred\taliases\nसिमरन\t\tSimran\nकोरेगाँव\t\tKoregaon\n", encoding="utf-8")
     proc = workflow.run({"input": str(hindi), "asr": {"language": "hi"}, "diarization": {"enabled": False},
-                         "subtitles": {"script": "latin"}})
+                         "subtitles": {"script": "latin"}, "glossary": {"file": str(glossary)}})
+    bias = json.loads((workflow.results("hindi") / "chunks" / "bias.json").read_text(encoding="utf-8"))
+    assert bias["chunks"]["1"]["initial_prompt"] == "इस फ़िल्म में ये नाम आते हैं: सिमरन, कोरेगाँव।"
     done = json.loads((workflow.results("hindi") / "done.json").read_text(encoding="utf-8"))
     warnings = _warnings(proc.stderr)
     for line in warnings:

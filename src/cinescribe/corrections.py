@@ -2,24 +2,36 @@
 
 A word (or up to three words Whisper split a name into) is a near-miss when it is a listed alias, or when it
 is capitalised like a name and its letters are within `min_similarity` (normalised Levenshtein) of a term.
+
+Spellings are compared in Latin letters: a Devanagari word is romanized first, so a term given as "Simran"
+matches सिमरन and one given as सिमरन matches "Simran" (Hinglish transcripts mix both). Devanagari has no
+capital letters to tell a name from a word, so a Devanagari near-miss must be `DEVANAGARI_MARGIN` closer.
 """
 
 import re
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 MAX_WORDS = 3
 MIN_LETTERS = 4
+DEVANAGARI_MARGIN = 0.15
+_NOT_A_LETTER = regex.compile(r"[^\p{L}\p{M}\p{N}]")
 
 
 def _letters(text):
-    return re.sub(r"[^\w]|_", "", text).lower()
+    """A spelling's letters for comparing: lower case, in Latin letters (vowel signs are letters too)."""
+    if regex.search(r"\p{Devanagari}", text):
+        from .romanize import romanize  # loaded only for Hindi text
+
+        text = romanize(text)
+    return _NOT_A_LETTER.sub("", text).lower()
 
 
 def _edges(word):
     """Leading whitespace and trailing punctuation of a Whisper word, kept around a replacement."""
     lead = re.match(r"^\s*", word).group(0)
-    trail = re.search(r"[^\w]*$", word.strip()).group(0)
+    trail = regex.search(r"[^\p{L}\p{M}\p{N}]*$", word.strip()).group(0)  # a vowel sign is no punctuation
     return lead, trail
 
 
@@ -28,7 +40,7 @@ def _spelling_index(terms):
     for term in terms:
         for spelling in term.spellings():
             exact.setdefault(_letters(spelling), term)
-        targets.append((_letters(term.preferred), term))
+        targets += [(letters, term) for letters in dict.fromkeys(_letters(s) for s in (term.preferred, term.term))]
     return exact, targets
 
 
@@ -40,9 +52,10 @@ def _match(words, exact, targets, min_similarity):
         return 0.0, None
     if joined in exact:
         return 1.0, exact[joined]
-    if not said.strip()[:1].isupper():
+    caseless = bool(regex.search(r"\p{Devanagari}", said))
+    if not caseless and not said.strip()[:1].isupper():
         return 0.0, None
-    best, score = None, min_similarity
+    best, score = None, min(1.0, min_similarity + DEVANAGARI_MARGIN) if caseless else min_similarity
     for letters, term in targets:
         similarity = Levenshtein.normalized_similarity(joined, letters)
         if similarity >= score:
@@ -68,7 +81,7 @@ def correct_segment(segment, exact, targets, min_similarity):
             term = None  # "Mr. Shekhawat": the name alone, from the next word, matches at least as well
         group = words[i:i + max(n, 1)]
         said = "".join(w["word"] for w in group).strip()
-        if not term or said.strip(".,!?;:\"'") == term.preferred:
+        if not term or said.strip(".,!?;:\"'।") == term.preferred:
             out.append(words[i])
             i += 1
             continue

@@ -113,7 +113,11 @@ def chunk_terms(start, end, global_terms, windows):
     return list(dict.fromkeys(local + list(global_terms)))
 
 
-def bias_for(terms, prompt_chars, hotword_chars):
+# The prompt is written in the film's language: Whisper continues in the language and script it is shown.
+PROMPTS = {"hi": "इस फ़िल्म में ये नाम आते हैं: {names}।", "en": "Names in this film: {names}."}
+
+
+def bias_for(terms, prompt_chars, hotword_chars, language="en"):
     """initial_prompt and hotwords within budget; Whisper keeps only the end of a long prompt, so whole
     terms are dropped from the end of the list (the least likely) instead."""
     def fit(budget, joiner):
@@ -128,16 +132,17 @@ def bias_for(terms, prompt_chars, hotword_chars):
 
     in_prompt = fit(prompt_chars, ", ")
     in_hotwords = fit(hotword_chars, " ")
-    return {"initial_prompt": f"Names in this film: {', '.join(in_prompt)}." if in_prompt else "",
+    template = PROMPTS.get(language, PROMPTS["en"])
+    return {"initial_prompt": template.format(names=", ".join(in_prompt)) if in_prompt else "",
             "hotwords": " ".join(in_hotwords), "terms": in_prompt}
 
 
-def chunk_biases(chunks, terms, windows, prompt_chars, hotword_chars):
+def chunk_biases(chunks, terms, windows, prompt_chars, hotword_chars, language="en"):
     """{chunk index: bias} for a chunk plan: a term tied to windows is prompted only in chunks they overlap."""
     windowed = {t for w in windows for t in w["terms"]}
     everywhere = [t.preferred for t in terms if t.preferred not in windowed]
     return {str(c["index"]): bias_for(chunk_terms(c["audio_start"], c["audio_end"], everywhere, windows),
-                                      prompt_chars, hotword_chars) for c in chunks}
+                                      prompt_chars, hotword_chars, language) for c in chunks}
 
 
 def with_bias(asr, bias):
