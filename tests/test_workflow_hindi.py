@@ -2,6 +2,7 @@
 understand the film instead of ending "successfully" with empty or unreadable subtitles."""
 
 import json
+import re
 
 import pytest
 
@@ -69,3 +70,6 @@ def test_hindi_written_in_another_script_is_said(workflow, hindi, tmp_path):
     latin = (subs / "hindi.hi-Latn.srt").read_text(encoding="utf-8")
     assert not any("\u0900" <= ch <= "\u097f" for ch in latin)
     assert json.loads((subs / "hindi.hi-Latn.json").read_text(encoding="utf-8"))["language"] == "hi-Latn"
+    page = (workflow.results("hindi") / "review.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="review-data">(.*?)</script>', page, re.S).group(1))
+    assert [t["language"] for t in data["tracks"]] == ["hi", "hi-Latn"]  # the page's language switch
