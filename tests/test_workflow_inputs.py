@@ -67,6 +67,10 @@ def test_bad_config_is_one_sentence(workflow):
     assert "'beam' was unexpected" in _sentences(proc.stderr)[0]
     proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"task": "summarise"}}, check=False)
     assert "asr.task" in _sentences(proc.stderr)[0]
+    proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"language": "xx"}}, check=False)
+    assert proc.returncode != 0
+    assert "asr.language 'xx' is not a language Whisper knows" in _sentences(proc.stderr)[0]
+    assert not workflow.results("sample").exists()  # stopped before anything was written
 
 
 def test_silence_gives_valid_empty_subtitles_and_a_warning(workflow, tmp_path):
