@@ -148,14 +148,19 @@ NAME_SENTENCES = [
 ]
 
 
+def read_aloud(folder, sentences, name, voice="en-us", speed=165, gap_s=0.6):
+    """espeak-ng reading `sentences` with a pause after each; returns folder/name.wav."""
+    folder = Path(folder)
+    gap = silence(folder / f"{name}-gap.wav", gap_s)
+    parts = []
+    for i, sentence in enumerate(sentences):
+        parts += [speak(sentence, folder / f"{name}-{i}.wav", voice=voice, speed=speed), gap]
+    return concat(parts, folder / f"{name}.wav")
+
+
 def names_speech(folder):
     """espeak-ng reading NAME_SENTENCES with pauses; returns the WAV."""
-    folder = Path(folder)
-    gap = silence(folder / "gap.wav", 0.6)
-    parts = []
-    for i, sentence in enumerate(NAME_SENTENCES):
-        parts += [speak(sentence, folder / f"n{i}.wav"), gap]
-    return concat(parts, folder / "names.wav")
+    return read_aloud(folder, NAME_SENTENCES, "names")
 
 
 # Hindi sentences for espeak-ng's `hi` voice (and for Devanagari cue tests without ASR).
@@ -170,12 +175,7 @@ HINDI_SENTENCES = [
 
 def hindi_speech(folder):
     """espeak-ng's Hindi voice reading HINDI_SENTENCES with pauses (~25 s); returns the WAV."""
-    folder = Path(folder)
-    gap = silence(folder / "gap.wav", 0.6)
-    parts = []
-    for i, sentence in enumerate(HINDI_SENTENCES):
-        parts += [speak(sentence, folder / f"h{i}.wav", voice="hi", speed=150), gap]
-    return concat(parts, folder / "hindi.wav")
+    return read_aloud(folder, HINDI_SENTENCES, "hindi", voice="hi", speed=150)
 
 
 CHORDS = [("C4", "E4", "G4"), ("A3", "C4", "E4"), ("F3", "A3", "C4"), ("G3", "B3", "D4")]

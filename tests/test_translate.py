@@ -83,9 +83,7 @@ def test_a_pair_the_backend_cannot_translate_is_one_sentence(bergamot):
 
 @pytest.mark.workflow
 def test_english_film_gets_portuguese_subtitles_from_the_offline_model(workflow, tmp_path):
-    gap = media.silence(tmp_path / "gap.wav", 0.6)
-    wav = media.concat([p for i, text in enumerate(media.SENTENCES[:6])
-                        for p in (media.speak(text, tmp_path / f"en{i}.wav"), gap)], tmp_path / "english.wav")
+    wav = media.read_aloud(tmp_path, media.SENTENCES[:6], "english")
     config = {"input": str(wav), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
               "translation": {"targets": ["pt"]}}
     workflow.run(config)
@@ -143,10 +141,7 @@ def test_translation_that_cannot_run_fails_in_one_sentence(workflow, tmp_path, t
 def test_whisper_translates_spanish_speech_into_english(workflow, tmp_path):
     lines = ["El tren de la mañana llegó tarde otra vez.", "Mi hermano cocina pescado con arroz los domingos.",
              "Cuando paró la lluvia, los niños salieron a jugar al fútbol en el parque."]
-    gap = media.silence(tmp_path / "gap.wav", 0.5)
-    wav = media.concat([p for i, t in enumerate(lines)
-                        for p in (media.speak(t, tmp_path / f"es{i}.wav", voice="es", speed=130), gap)],
-                       tmp_path / "spanish.wav")
+    wav = media.read_aloud(tmp_path, lines, "spanish", voice="es", speed=130, gap_s=0.5)
     workflow.run({"input": str(wav), "asr": {"task": "translate"}, "diarization": {"enabled": False}})
     language = json.loads((workflow.results("spanish") / "language.json").read_text())
     assert language["source"] == "es" and language["subtitle_language"] == "en"

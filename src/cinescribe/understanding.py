@@ -74,3 +74,23 @@ def script_warning(script, share, language, model):
     return (f"only {share:.0%} of the letters in the {language} subtitles are {script}: the model wrote the "
             f"language in another script (asr.model {model} often writes Hindi in Urdu's Arabic script; "
             "large-v3 writes Devanagari)")
+
+
+def assess(speech, cues, subtitle_language, language, songs, checks, model):
+    """done.json's figures (language certainty, speech coverage, script share) and the warnings they call for.
+
+    `speech`: VAD spans; `cues`: the film's subtitles in its own language; `language`: language.json;
+    `songs`: song spans; `checks`: the config's checks section; `model`: asr.model (named in the advice).
+    """
+    coverage = speech_coverage(speech, cues)
+    script, in_script = script_share(cues, subtitle_language)
+    song_share = overlap_seconds(speech, songs) / max(speech_seconds(speech), 1e-9)
+    min_probability = checks["min_language_probability"]
+    warnings = [w for w in (
+        language_warning(language, min_probability),
+        coverage_warning(coverage, checks["min_speech_coverage"], language, model, min_probability, song_share),
+        script_warning(script, in_script, subtitle_language, model)) if w]
+    summary = {"language": {key: language.get(key) for key in ("source", "probability", "detected", "candidates")},
+               "speech_s": round(speech_seconds(speech), 2), "speech_coverage": coverage,
+               "script": {"expected": script, "share": in_script}}
+    return summary, warnings
