@@ -29,6 +29,19 @@ def test_a_model_directory_translates_cues_in_batches(model_dir):
     assert [(c["start"], c["end"]) for c in out] == [(c["start"], c["end"]) for c in cues]
 
 
+def test_the_same_model_converted_to_ctranslate2_translates_alike(model_dir, tmp_path):
+    from ctranslate2.converters import TransformersConverter
+
+    converted = tmp_path / "tiny-nllb-ct2"
+    files = [p.name for p in model_dir.iterdir() if p.name.startswith(("tokenizer", "special_tokens"))]
+    TransformersConverter(str(model_dir), copy_files=files).convert(str(converted), quantization="int8")
+    backend = load_backend("auto", model=str(converted), device="cpu", batch_size=2)  # model.bin → ctranslate2
+    assert type(backend).__name__ == "CTranslate2Backend"
+    assert backend.translate(SOURCES, "en", "pt") == [tiny_translator.toy_translation(text) for text in SOURCES]
+    with pytest.raises(CinescribeError, match="cannot translate into 'hi'"):
+        backend.translate(SOURCES, "en", "hi")
+
+
 def test_a_target_the_model_does_not_have_is_one_sentence(model_dir):
     backend = load_backend("transformers", model=str(model_dir), device="cpu")
     with pytest.raises(CinescribeError, match="cannot translate into 'hi': its target languages are eng_Latn, "

@@ -1,4 +1,4 @@
-"""A tiny many-to-many seq2seq model (BART, 64 dimensions) trained in ~4 s on a toy English → Portuguese word
+"""A tiny many-to-many seq2seq model (M2M100, 64 dimensions) trained in ~4 s on a toy English → Portuguese word
 list, saved like an NLLB directory (FLORES language tokens, forced first token): the transformers backend
 loads, batches, decodes and refuses targets through its real code, with outputs that can be checked."""
 
@@ -17,7 +17,7 @@ def toy_translation(text):
 def build(folder, steps=600, seed=0):
     import torch
     from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
-    from transformers import BartConfig, BartForConditionalGeneration, PreTrainedTokenizerFast
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, PreTrainedTokenizerFast
 
     special = ["<pad>", "<s>", "</s>", "<unk>", *LANGUAGES]
     vocab = {t: i for i, t in enumerate(special + sorted(set(WORDS) | set(WORDS.values())))}
@@ -28,13 +28,13 @@ def build(folder, steps=600, seed=0):
     core.decoder = decoders.WordPiece()
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=core, pad_token="<pad>", bos_token="<s>", eos_token="</s>",
                                         unk_token="<unk>", additional_special_tokens=LANGUAGES)
-    config = BartConfig(vocab_size=len(vocab), d_model=64, encoder_layers=1, decoder_layers=1,
+    config = M2M100Config(vocab_size=len(vocab), d_model=64, encoder_layers=1, decoder_layers=1,
                         encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=128,
                         decoder_ffn_dim=128, max_position_embeddings=32, pad_token_id=0, bos_token_id=1,
                         eos_token_id=2, decoder_start_token_id=2, forced_eos_token_id=2)
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    model = BartForConditionalGeneration(config)
+    model = M2M100ForConditionalGeneration(config)
     optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
     english = [w for w in WORDS if w != "."]
     target_token = vocab["por_Latn"]
