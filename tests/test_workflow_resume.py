@@ -13,7 +13,7 @@ def test_kill_9_mid_asr_then_unlock_and_rerun_incomplete(workflow, long_speech):
     audio, _ = long_speech
     config = {"input": str(audio), "asr": CHUNKED}
     asr = workflow.results("long speech") / "asr"
-    killed = subprocess.Popen(workflow.command(config, "--cores", "1"), cwd=workflow.workdir,
+    killed = subprocess.Popen(workflow.command(config, "--cores", "1"), cwd=workflow.workdir, env=workflow.env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
     while not list(asr.glob("chunk_*.json")):
