@@ -5,7 +5,7 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, write_json
+from cinescribe.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.lint import lint_file
 from cinescribe.runner import run
 from cinescribe.understanding import assess
@@ -20,6 +20,8 @@ def understanding(sm):
 
 
 def main(sm):
+    for part in remove_stale_parts(os.path.dirname(sm.output[0])):  # a writer killed in a stage that did not rerun
+        logging.info("removed %s, left by a killed writer", part)
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
     report = {path: lint_file(path, **sm.params.limits) for path in srt}
