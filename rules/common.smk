@@ -4,7 +4,7 @@ import sys
 
 from cinescribe.atomic import read_json
 from cinescribe.errors import CinescribeError
-from cinescribe.failures import batch_for_attempt
+from cinescribe.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.jobs import load_jobs
 from cinescribe.settings import validate_config
 from cinescribe.terms import glossary_files
@@ -15,6 +15,10 @@ try:
     glossary_files(config["glossary"])
 except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
+
+
+onerror:
+    say_if_disk_full("results")  # Snakemake's own writes (benchmarks, logs) fail with a bare OSError
 
 
 SUBTITLE_FORMATS = ("srt", "vtt", "ass", "tsv", "json")

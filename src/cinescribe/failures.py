@@ -1,4 +1,7 @@
-"""Which failures a retry can fix: out-of-memory (with a smaller batch) and a hung stage. Nothing else."""
+"""Which failures a retry can fix: out-of-memory (with a smaller batch) and a hung stage. Nothing else.
+A full disk is the user's to fix: it gets one sentence, not a traceback."""
+
+import errno
 
 OOM_MARKERS = ("out of memory", "outofmemory", "cannot allocate memory", "bad_alloc", "failed to allocate")
 
@@ -22,3 +25,29 @@ def is_out_of_memory(error):
 def batch_for_attempt(batch_size, attempt):
     """Halve the batch on each retry: after out-of-memory, the only change that can help."""
     return max(1, batch_size // 2 ** (attempt - 1))
+
+
+def is_disk_full(error):
+    """ENOSPC from Python, or a library's own words for it (PyAV/ffmpeg, CTranslate2)."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "no space left on device" in str(error).lower()
+
+
+def disk_full_sentence(where):
+    return (f"no space left on the disk that holds {where}: free some space, then run the same command with "
+            "--rerun-incomplete (finished stages are kept, and nothing half-written was left)")
+
+
+def say_if_disk_full(folder, min_free_bytes=16 << 20):
+    """After a failed run: if the disk holding `folder` is (nearly) full, say so in one sentence, since the
+    failure may have been Snakemake's own write (a benchmark or log file) with no sentence of ours."""
+    import shutil
+    import sys
+
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return
+    if free < min_free_bytes:
+        print(f"cinescribe: {disk_full_sentence(folder)} ({free // 1024} KiB free)", file=sys.stderr)

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from .devices import apply_mps_settings
 from .errors import CinescribeError
-from .failures import RetryableFailure, is_out_of_memory
+from .failures import RetryableFailure, disk_full_sentence, is_disk_full, is_out_of_memory
 from .watchdog import ChildFailure, run_with_deadline
 
 log = logging.getLogger("cinescribe")
 
 
 def _setup_logging(log_path):
+    logging.raiseExceptions = False  # a log line that cannot be written (disk full) is no traceback
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     to_file = logging.FileHandler(log_path, encoding="utf-8")
@@ -30,7 +31,10 @@ def _setup_logging(log_path):
 def _fail(message, fatal_note=None):
     log.error("%s", message)
     if fatal_note:
-        fatal_note.write_text(message, encoding="utf-8")
+        try:
+            fatal_note.write_text(message, encoding="utf-8")
+        except OSError:  # the disk is full: the message has been said, the retry will say it again
+            pass
     sys.exit(1)
 
 
@@ -58,6 +62,8 @@ def run(snakemake, main):
         _fail(f"{err}; it will be retried if attempts are left")
     except Exception as err:  # noqa: BLE001 - sorted below into out-of-memory (retry) or a bug (stop)
         in_child = isinstance(err, ChildFailure)
+        if (err.kind == "nospace") if in_child else is_disk_full(err):
+            _fail(disk_full_sentence(Path(snakemake.output[0]).parent), fatal_note)
         out_of_memory = err.kind == "oom" if in_child else is_out_of_memory(err)
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
         if out_of_memory:

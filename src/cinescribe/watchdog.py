@@ -5,7 +5,7 @@ import multiprocessing
 import traceback
 
 from .errors import CinescribeError
-from .failures import StageTimeout, is_out_of_memory
+from .failures import StageTimeout, is_disk_full, is_out_of_memory
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ def _child(work, args, pipe):
     except CinescribeError as err:
         pipe.send(("user", str(err)))
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which decides
-        kind = "oom" if is_out_of_memory(err) else "bug"
+        kind = "oom" if is_out_of_memory(err) else "nospace" if is_disk_full(err) else "bug"
         pipe.send((kind, f"{type(err).__name__}: {err}\n{traceback.format_exc()}"))
 
 
