@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import CinescribeError
+from .textfiles import read_text_file
 
 SEPARATORS = re.compile(r"\s*[;|]\s*")
 
@@ -29,11 +30,7 @@ class Term:
 
 
 def _rows(path, what):
-    try:
-        with open(path, encoding="utf-8", newline="") as fh:
-            lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
-    except OSError as err:
-        raise CinescribeError(f"cannot read the {what} {path}: {err.strerror}") from None
+    lines = [line for line in read_text_file(path, what).split("\n") if line.strip() and not line.lstrip().startswith("#")]
     return list(csv.reader(lines, delimiter="\t"))
 
 
@@ -95,8 +92,8 @@ def windows_from_subtitles(path, terms, margin_s=60.0):
     import pysubs2
 
     try:
-        subs = pysubs2.load(str(path), encoding="utf-8")
-    except (OSError, UnicodeDecodeError, pysubs2.exceptions.FormatAutodetectionError) as err:
+        subs = pysubs2.SSAFile.from_string(read_text_file(path, "subtitle file for bias windows"))
+    except pysubs2.exceptions.FormatAutodetectionError as err:
         raise CinescribeError(f"cannot read the subtitle file for bias windows {path}: {err}") from None
     windows = []
     for event in subs:

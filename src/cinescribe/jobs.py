@@ -7,6 +7,7 @@ from pathlib import Path
 from .audio import check_input_path
 from .errors import CinescribeError
 from .languages import check_language
+from .textfiles import read_text_file
 
 # TSV column → (config section, key); an empty cell keeps the config default.
 COLUMNS = {
@@ -23,8 +24,8 @@ def _read_tsv(path):
     path = Path(path)
     if not path.is_file():
         raise CinescribeError(f"Jobs table not found: '{path}'; check --config jobs=….")
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+    text = read_text_file(path, "jobs table")
+    rows = list(csv.DictReader((line for line in text.split("\n") if not line.startswith("#")), delimiter="\t"))
     if not rows or "input" not in rows[0]:
         raise CinescribeError(f"Jobs table '{path}' needs a header row with an 'input' column.")
     unknown = set(rows[0]) - set(COLUMNS) - {"job", "input"}
