@@ -6,6 +6,7 @@ import random
 import pytest
 
 import media
+from cinescribe.jobs import short_name
 
 
 def _sentences(stderr):
@@ -102,3 +103,22 @@ def test_spaces_non_ascii_video_and_jobs_table(workflow, tmp_path):
     assert "New Jersey" in second.read_text(encoding="utf-8")
     logs = workflow.results("Ünïcode film é") / "logs" / "transcribe_chunk-0001.log"
     assert "'tiny.en'" in logs.read_text(encoding="utf-8")
+
+
+def test_hostile_and_very_long_file_names_run_and_execute_nothing(workflow, tmp_path):
+    odd = tmp_path / "it's \"odd\" $(touch PWNED); `touch PWNED2` & rm -rf x.wav"
+    odd.write_bytes(media.DEMO_WAV.read_bytes())
+    long_stem = "दृश्य " * 12 + "a" * 40  # 232 bytes: with ".en.srt" and a temporary suffix, past 255
+    long = tmp_path / f"{long_stem}.wav"
+    long.write_bytes(media.DEMO_WAV.read_bytes())
+    table = tmp_path / "jobs.tsv"
+    table.write_text(f"input\n{long}\n", encoding="utf-8")
+    workflow.run({"input": str(odd), "jobs": str(table), "asr": {"model": "tiny.en"},
+                  "diarization": {"enabled": False}})
+    srt = workflow.results(odd.stem) / "subtitles" / f"{odd.stem}.en.srt"
+    assert "New Jersey" in srt.read_text(encoding="utf-8")
+    short = short_name(long_stem)
+    assert short != long_stem and len(short.encode()) <= 100 and short.startswith("दृश्य दृश्य")
+    assert "New Jersey" in (workflow.results(short) / "subtitles" / f"{short}.en.srt").read_text(encoding="utf-8")
+    assert not [p for p in (tmp_path, workflow.workdir, media.REPO) for name in ("PWNED", "PWNED2")
+                if (p / name).exists()]  # nothing in a name was ever run

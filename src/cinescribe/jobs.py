@@ -1,6 +1,7 @@
 """The films of one run: a single `input`, or a TSV with one row per film and its own options."""
 
 import copy
+import hashlib
 import csv
 from pathlib import Path
 
@@ -58,6 +59,18 @@ def _options(row, config):
     return options
 
 
+MAX_NAME_BYTES = 100  # {job}.{lang}-Latn.srt and its hidden temporary name must stay under 255 bytes
+
+
+def short_name(name):
+    """A job name that fits in a file name with its suffixes: a long one keeps its start and a hash of all."""
+    if len(name.encode("utf-8")) <= MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    head = name.encode("utf-8")[:MAX_NAME_BYTES - 9].decode("utf-8", errors="ignore").rstrip()
+    return f"{head}~{digest}"
+
+
 def load_jobs(config):
     """Return {job name: {"input": path, "audio": {...}, "asr": {...}}}; names default to the file stem."""
     rows = _read_tsv(config["jobs"]) if config.get("jobs") else []
@@ -68,7 +81,7 @@ def load_jobs(config):
     jobs = {}
     for row in rows:
         path = check_input_path(row["input"].strip())
-        name = (row.get("job") or "").strip() or path.stem
+        name = short_name((row.get("job") or "").strip() or path.stem)
         if "/" in name or name.startswith("."):
             raise CinescribeError(f"Job name '{name}' cannot contain '/' or start with '.'; rename it in the jobs table.")
         if name in jobs:
