@@ -18,7 +18,7 @@ def _seconds(path):
 
 def music(path, seconds):
     """Chords with a pulse: music-like, no words."""
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "synth", str(seconds),
+    subprocess.run(["sox", "-D", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "synth", str(seconds),
                     "pluck", "C3", "pluck", "E3", "pluck", "G3", "tremolo", "3", "60", "gain", "-6"], check=True)
     return Path(path)
 

@@ -61,12 +61,12 @@ def speak(text, path, voice="en-us", speed=165):
 
 
 def concat(parts, path):
-    subprocess.run(["sox", *map(str, parts), str(path)], check=True)
+    subprocess.run(["sox", "-D", *map(str, parts), str(path)], check=True)
     return Path(path)
 
 
 def silence(path, seconds):
-    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "trim", "0", str(seconds)],
+    subprocess.run(["sox", "-D", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "trim", "0", str(seconds)],
                    check=True)
     return Path(path)
 
@@ -81,7 +81,7 @@ def mux(path, audio_wav=None, video=True, seconds=None, audio_codec="aac", langu
     """Write a container with a small video stream and/or the WAV's audio (known timing)."""
     samples = read_wav(audio_wav) if audio_wav else None
     seconds = seconds or (len(samples) / 16000 if samples is not None else 3)
-    with av.open(str(path), "w") as out:
+    with av.open(str(path), "w", options={"fflags": "+bitexact"}) as out:
         vstream = out.add_stream("mpeg4", rate=10) if video else None
         if vstream:
             vstream.width, vstream.height, vstream.pix_fmt = 64, 48, "yuv420p"
@@ -104,6 +104,54 @@ def mux(path, audio_wav=None, video=True, seconds=None, audio_codec="aac", langu
                 out.mux(astream.encode(frame))
             out.mux(astream.encode(None))
     return Path(path)
+
+
+# Soundtracks as films and phones carry them: (file name, container format, codec, sample rate, layout).
+ODD_AUDIO = [
+    ("six channels.wav", "wav", "pcm_s16le", 48000, "5.1"),
+    ("telephone stereo.wav", "wav", "pcm_s16le", 8000, "stereo"),
+    ("24 bit.wav", "wav", "pcm_s24le", 44100, "stereo"),
+    ("float.wav", "wav", "pcm_f32le", 48000, "mono"),
+    ("mp3.mkv", "matroska", "libmp3lame", 44100, "stereo"),
+    ("aac 5.1.mp4", "mp4", "aac", 48000, "5.1"),
+    ("opus.webm", "webm", "libopus", 48000, "stereo"),
+]
+
+
+def encode_audio(path, tracks, container_format=None):
+    """A file with one audio stream per track: (16 kHz mono int16 samples, codec, rate, layout, language tag).
+    PyAV resamples and encodes, so each file is exactly what the codec makes of the same speech."""
+    with av.open(str(path), "w", format=container_format, options={"fflags": "+bitexact"}) as out:
+        streams = []
+        for _, codec, rate, layout, language in tracks:  # every stream before the first packet
+            stream = out.add_stream(codec, rate=rate)
+            stream.layout = layout
+            if language:
+                stream.metadata["language"] = language
+            streams.append(stream)
+        for (samples, _, rate, layout, _), stream in zip(tracks, streams):
+            resampler = av.AudioResampler(format=stream.codec_context.codec.audio_formats[0].name, layout=layout,
+                                          rate=rate)
+            step, written = 1600, 0
+            for i in range(0, len(samples) + step, step):
+                frame = None
+                if i < len(samples):
+                    frame = av.AudioFrame.from_ndarray(samples[i:i + step].reshape(1, -1), format="s16",
+                                                       layout="mono")
+                    frame.sample_rate, frame.pts = 16000, i
+                for converted in resampler.resample(frame):
+                    converted.pts, converted.time_base = written, Fraction(1, rate)
+                    written += converted.samples
+                    out.mux(stream.encode(converted))
+            out.mux(stream.encode(None))
+    return Path(path)
+
+
+def odd_audio(folder, wav=DEMO_WAV):
+    """The demo clip in every ODD_AUDIO form; returns the paths."""
+    samples = read_wav(wav)
+    return [encode_audio(Path(folder) / name, [(samples, codec, rate, layout, None)], fmt)
+            for name, fmt, codec, rate, layout in ODD_AUDIO]
 
 
 def _voiced_extent(samples, threshold=300):
@@ -188,7 +236,7 @@ def music(path, seconds, chord_seconds=2.0):
     for i in range(int(round(seconds / chord_seconds))):
         notes = CHORDS[i % len(CHORDS)]
         part = path.with_name(f"{path.stem}.chord{i}.wav")
-        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(part), "synth", str(chord_seconds),
+        subprocess.run(["sox", "-D", "-n", "-r", "16000", "-c", "1", "-b", "16", str(part), "synth", str(chord_seconds),
                         *[x for n in notes for x in ("triangle", n)], "pluck", notes[0],
                         "fade", "0.05", str(chord_seconds), "0.1", "gain", "-12"], check=True)
         parts.append(part)

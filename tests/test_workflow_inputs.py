@@ -3,6 +3,7 @@
 import json
 import random
 
+import numpy as np
 import pytest
 
 import media
@@ -122,3 +123,25 @@ def test_hostile_and_very_long_file_names_run_and_execute_nothing(workflow, tmp_
     assert "New Jersey" in (workflow.results(short) / "subtitles" / f"{short}.en.srt").read_text(encoding="utf-8")
     assert not [p for p in (tmp_path, workflow.workdir, media.REPO) for name in ("PWNED", "PWNED2")
                 if (p / name).exists()]  # nothing in a name was ever run
+
+
+def test_odd_soundtracks_a_chosen_language_track_and_music_only(workflow, tmp_path):
+    """One run over a jobs table: every odd channel count, rate, sample format and codec gets subtitles, the
+    Hindi-tagged track of a two-track film is the one heard, and a film of music only gets no invented words."""
+    odd = media.odd_audio(tmp_path)
+    speech = media.read_wav(media.DEMO_WAV)
+    silent = np.zeros_like(speech)
+    two = media.encode_audio(tmp_path / "two tracks.mkv", [(silent, "aac", 48000, "stereo", "eng"),
+                                                          (speech, "aac", 48000, "stereo", "hin")], "matroska")
+    music = media.music(tmp_path / "only music.wav", 30)
+    table = tmp_path / "jobs.tsv"
+    table.write_text("input\taudio_language\n" + "".join(f"{path}\t\n" for path in odd)
+                     + f"{two}\thin\n{music}\t\n", encoding="utf-8")
+    workflow.run({"jobs": str(table), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
+                  "review": {"enabled": False}})
+    for path in [*odd, two]:
+        srt = workflow.results(path.stem) / "subtitles" / f"{path.stem}.en.srt"
+        assert "New Jersey" in srt.read_text(encoding="utf-8"), path.name
+    cues = json.loads((workflow.results("only music") / "subtitles" / "only music.en.json").read_text())["cues"]
+    print("music only:", [c["lines"] for c in cues])
+    assert all(c["song"] and c["lines"][0].startswith("♪") for c in cues)  # at most ♪ marks, no dialogue
