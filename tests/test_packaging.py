@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import Workflow
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -31,13 +33,14 @@ def test_every_rule_uses_a_conda_env_that_exists():
 
 def test_snakemake_lint_is_clean():
     proc = subprocess.run([sys.executable, "-m", "snakemake", "--lint", "--config",
-                           f"input={REPO / 'data/demo/sample.wav'}"], cwd=REPO, capture_output=True, text=True)
+                           f"input={REPO / 'data/demo/sample.wav'}"], cwd=REPO, capture_output=True, text=True,
+                          env=Workflow.env())
     assert proc.returncode == 0 and "Congratulations" in proc.stdout + proc.stderr, proc.stdout + proc.stderr
 
 
 def test_named_profiles_work_as_typed(tmp_path):
     """`snakemake --profile mac` from the repo root, after setup linked the profiles for Snakemake."""
-    env = {**__import__("os").environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    env = {**Workflow.env(), "XDG_CONFIG_HOME": str(tmp_path)}
     subprocess.run([sys.executable, str(REPO / "tools" / "install-profiles.py")], env=env, check=True)
     for name in ("cpu", "mac", "cuda"):
         proc = subprocess.run([sys.executable, "-m", "snakemake", "--profile", name, "-n", "--config",

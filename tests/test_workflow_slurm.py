@@ -30,7 +30,7 @@ def test_workflow_runs_through_slurm_and_matches_the_local_run(slurm_cluster, wo
     config = {"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}}
     before = set(subprocess.run(["squeue", "-h", "-t", "all", "-o", "%i"], capture_output=True, text=True,
                                 check=True).stdout.split())
-    proc = workflow.run(config, profile="slurm")
+    proc = workflow.run(config, "--seconds-between-status-checks", "1", profile="slurm")  # not 10 s per stage
     assert "has been submitted with SLURM jobid" in proc.stderr
     jobs = subprocess.run(["squeue", "-h", "-t", "all", "-o", "%i|%k|%T|%b"], capture_output=True, text=True,
                           check=True).stdout.splitlines()
