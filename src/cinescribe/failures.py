@@ -2,6 +2,8 @@
 A full disk is the user's to fix: it gets one sentence, not a traceback."""
 
 import errno
+import shutil
+import sys
 
 OOM_MARKERS = ("out of memory", "outofmemory", "cannot allocate memory", "bad_alloc", "failed to allocate")
 
@@ -42,9 +44,6 @@ def disk_full_sentence(where):
 def say_if_disk_full(folder, min_free_bytes=16 << 20):
     """After a failed run: if the disk holding `folder` is (nearly) full, say so in one sentence, since the
     failure may have been Snakemake's own write (a benchmark or log file) with no sentence of ours."""
-    import shutil
-    import sys
-
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
