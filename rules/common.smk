@@ -51,6 +51,10 @@ def lint_limits():
 ROMANIZED_LANGUAGES = ("hi", "mr", "ne")
 
 
+def has_latin_twin(lang):
+    return config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES
+
+
 def job_input(wildcards):
     return JOBS[wildcards.job]["input"]
 
@@ -128,7 +132,7 @@ def subtitle_files(wildcards):
     job, lang = wildcards.job, subtitle_language(wildcards.job)
     stem = f"results/{job}/subtitles/{job}.{lang}"
     files = [f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS]
-    if config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES:
+    if has_latin_twin(lang):
         files += [f"{stem}-Latn.{fmt}" for fmt in SUBTITLE_FORMATS]
     for target in config["translation"]["targets"]:
         files += [f"{translation_stem(job, target)}.{fmt}" for fmt in SUBTITLE_FORMATS]
@@ -164,7 +168,7 @@ def review_inputs(wildcards):
     job = wildcards.job
     tracks = [source_subtitles_json(wildcards)]
     lang = subtitle_language(job)
-    if config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES:
+    if has_latin_twin(lang):
         tracks.append(f"results/{job}/subtitles/{job}.{lang}-Latn.json")
     tracks += [f"{translation_stem(job, target)}.json" for target in config["translation"]["targets"]]
     inputs = {"tracks": tracks, "transcript": f"results/{job}/transcript.json", "vad": f"results/{job}/vad.json",

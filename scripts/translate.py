@@ -17,8 +17,6 @@ def main(sm):
     backend = load_backend(opts["backend"], model=opts["models"].get(target, opts["model"]),
                            device=torch_device(opts["device"], sm.params.strict), batch_size=opts["batch_size"],
                            threads=sm.threads)
-    if hasattr(backend, "check"):
-        backend.check(source["language"], target)  # an unsupported pair fails before any work
     glossary = glossary_translations(configured_terms(sm.params.glossary))
     cues = translate_cues(source["cues"], backend, source["language"], target, sm.params.style["max_line_chars"],
                           sm.params.style["max_lines"], glossary)

@@ -40,10 +40,9 @@ def _stale(part):
     return bool(match and match["host"] == socket.gethostname() and not _alive(int(match["pid"])))
 
 
-def remove_stale_parts(folder, name="*"):
-    """Delete temporary files of dead writers under `folder` (of one output `name`, or of all); return them."""
+def _remove_stale(parts):
     removed = []
-    for part in Path(folder).rglob(f".{name if name == '*' else glob_escape(name)}~*.part"):
+    for part in parts:
         if _stale(part):
             with contextlib.suppress(FileNotFoundError):
                 part.unlink()
@@ -51,15 +50,17 @@ def remove_stale_parts(folder, name="*"):
     return removed
 
 
+def remove_stale_parts(folder):
+    """Delete the temporary files of dead writers anywhere under `folder`; return them."""
+    return _remove_stale(Path(folder).rglob(".*~*.part"))
+
+
 @contextlib.contextmanager
 def atomic_path(path):
     """Yield a temporary path beside `path`; it replaces `path` only if the block succeeds."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    for part in path.parent.glob(f".{glob_escape(path.name)}~*.part"):  # a killed writer's leftover
-        if _stale(part):
-            with contextlib.suppress(FileNotFoundError):
-                part.unlink()
+    _remove_stale(path.parent.glob(f".{glob_escape(path.name)}~*.part"))  # a killed writer's leftover
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}~{socket.gethostname()}~{os.getpid()}~", suffix=".part",
                                dir=path.parent)
     os.close(fd)

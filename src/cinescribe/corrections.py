@@ -13,6 +13,8 @@ import re
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from .graphemes import has_devanagari
+
 MAX_WORDS = 3
 MIN_LETTERS = 4
 DEVANAGARI_MARGIN = 0.15
@@ -21,7 +23,7 @@ _NOT_A_LETTER = regex.compile(r"[^\p{L}\p{M}\p{N}]")
 
 def _letters(text):
     """A spelling's letters for comparing: lower case, in Latin letters (vowel signs are letters too)."""
-    if regex.search(r"\p{Devanagari}", text):
+    if has_devanagari(text):
         from .romanize import romanize  # loaded only for Hindi text
 
         text = romanize(text)
@@ -31,7 +33,7 @@ def _letters(text):
 def _edges(word):
     """Leading whitespace and trailing punctuation of a Whisper word, kept around a replacement."""
     lead = re.match(r"^\s*", word).group(0)
-    trail = regex.search(r"[^\p{L}\p{M}\p{N}]*$", word.strip()).group(0)  # a vowel sign is no punctuation
+    trail = regex.search(rf"{_NOT_A_LETTER.pattern}*$", word.strip()).group(0)  # a vowel sign is no punctuation
     return lead, trail
 
 
@@ -52,7 +54,7 @@ def _match(words, exact, targets, min_similarity):
         return 0.0, None
     if joined in exact:
         return 1.0, exact[joined]
-    caseless = bool(regex.search(r"\p{Devanagari}", said))
+    caseless = has_devanagari(said)
     if not caseless and not said.strip()[:1].isupper():
         return 0.0, None
     best, score = None, min(1.0, min_similarity + DEVANAGARI_MARGIN) if caseless else min_similarity

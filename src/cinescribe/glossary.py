@@ -83,8 +83,13 @@ def load_windows(path):
     return windows
 
 
+def spelling_pattern(spelling):
+    """A spelling as a whole word or phrase, any case."""
+    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE)
+
+
 def _mentions(text, term):
-    return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text, re.I) for s in term.spellings())
+    return any(spelling_pattern(s).search(text) for s in term.spellings())
 
 
 def windows_from_subtitles(path, terms, margin_s=60.0):

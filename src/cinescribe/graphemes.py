@@ -8,6 +8,7 @@ reading speed would look twice as fast as it is. The `regex` module's \\X follow
 import regex
 
 _CLUSTER = regex.compile(r"\X")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
 
 
 def visible_length(text):
@@ -15,6 +16,10 @@ def visible_length(text):
     if text.isascii():  # the common case, and every ASCII character is its own cluster (CRLF aside)
         return len(text)
     return len(_CLUSTER.findall(text))
+
+
+def has_devanagari(text):
+    return bool(_DEVANAGARI.search(text))
 
 
 def clusters(text):

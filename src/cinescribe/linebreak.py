@@ -16,7 +16,7 @@ DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from
             "under", "between", "through", "after", "before", "i", "i'm", "i'll", "we", "you", "not"}
 POSTPOSITIONS = {"का", "की", "के", "को", "में", "से", "ने", "पर", "तक", "वाला", "वाले", "वाली", "है", "हैं", "था",
                  "थे", "थी", "हूँ", "हूं", "हो"}
-SENTENCE_ENDS = ",.;:?!।॥"
+BREAK_AFTER = ",.;:?!।॥"  # punctuation a line may end on
 
 
 def _bare(word):
@@ -25,7 +25,7 @@ def _bare(word):
 
 def _break_cost(head, tail):
     cost = abs(visible_length(head) - visible_length(tail))
-    if head[-1] in SENTENCE_ENDS:
+    if head[-1] in BREAK_AFTER:
         cost -= 14
     first = _bare(tail.split()[0])
     if first in CONJUNCTIONS:

@@ -12,11 +12,12 @@ import functools
 import regex
 from indic_transliteration import sanscript
 
+from .graphemes import has_devanagari
+
 _CONSONANT = r"[\u0915-\u0939\u0958-\u095F]\u093C?"
 _AKSHARA = regex.compile(rf"(?:{_CONSONANT}\u094D)*{_CONSONANT}[\u093E-\u094D\u0962\u0963]?[\u0901-\u0903]?"
                          r"|[\u0904-\u0914\u0960\u0961][\u0901-\u0903]?|.", regex.S)
 _VIRAMA = "\u094D"
-_DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _OPTITRANS = sanscript.SCHEMES[sanscript.OPTITRANS]
 
 
@@ -27,7 +28,7 @@ def _has_schwa(akshara):
 
 def _voiced(akshara):
     """Whether the akshara ends in a vowel sound (a consonant ending in a virama does not)."""
-    return bool(_DEVANAGARI.match(akshara)) and not akshara.endswith(_VIRAMA)
+    return has_devanagari(akshara[:1]) and not akshara.endswith(_VIRAMA)
 
 
 def drop_schwas(word):
@@ -50,12 +51,8 @@ def _romanize_word(word):
     latin = sanscript.transliterate(drop_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS)
     latin = regex.sub(r"M(?=[pbm])", "m", latin.replace(".N", "n"))
     latin = latin.replace("M", "n")
-    latin = _OPTITRANS.to_lay_indian(latin).replace("|", ".")
+    latin = _OPTITRANS.to_lay_indian(latin)
     return regex.sub(r"\.(?=[a-z])", "", latin)  # OPTITRANS marks nukta letters with a dot: ड़ is .D
-
-
-def has_devanagari(text):
-    return bool(_DEVANAGARI.search(text))
 
 
 def romanize(text, names=None):

@@ -7,10 +7,9 @@ rules. A dialogue cue (one dash line per speaker) is translated line by line so 
 glossary term with a `translation` comes out as the glossary says.
 """
 
-import re
-
 from .cues import SONG, with_song_marks
 from .errors import CinescribeError
+from .glossary import spelling_pattern
 from .linebreak import wrap
 
 DASH = "- "
@@ -24,10 +23,6 @@ def _utterances(cue):
     return [" ".join(lines)]
 
 
-def _spelling_pattern(spelling):
-    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", re.IGNORECASE)
-
-
 def glossary_translations(terms):
     """[(pattern matching any spelling of a term, its translation)] for terms that have one, longest first."""
     pairs = []
@@ -35,7 +30,7 @@ def glossary_translations(terms):
         if term.translation:
             pairs += [(spelling, term.translation) for spelling in term.spellings() if spelling]
     pairs.sort(key=lambda pair: -len(pair[0]))
-    return [(_spelling_pattern(spelling), translation) for spelling, translation in pairs]
+    return [(spelling_pattern(spelling), translation) for spelling, translation in pairs]
 
 
 def _with_glossary(text, glossary):
@@ -50,7 +45,7 @@ def _with_glossary(text, glossary):
 def _restore_case(text, used):
     """MT may lower-case or re-case a term it copied; write it as the glossary does."""
     for translation in used:
-        text = _spelling_pattern(translation).sub(translation, text)
+        text = spelling_pattern(translation).sub(translation, text)
     return text
 
 
