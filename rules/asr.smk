@@ -9,7 +9,8 @@ checkpoint detect_language:
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
         min_probability=config["checks"]["min_language_probability"],
-    threads: config["asr"]["threads"]
+    threads: language_threads()
+    priority: PRIORITY["critical"]
     resources:
         attempt=attempt_number,
         timeout_s=timeout_s("detect_language"),
@@ -39,6 +40,7 @@ rule transcribe_chunk:
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
     threads: config["asr"]["threads"]
+    priority: PRIORITY["transcribe_chunk"]
     resources:
         attempt=attempt_number,
         timeout_s=timeout_s("transcribe_chunk"),
@@ -68,6 +70,7 @@ rule merge:
     params:
         guard=config["guard"],
         glossary=config["glossary"],
+    priority: PRIORITY["critical"]
     log:
         "results/{job}/logs/merge.log",
     benchmark:

@@ -5,6 +5,7 @@ checkpoint plan_chunks:
         plan="results/{job}/chunks/plan.json",
     params:
         asr=job_options("asr"),
+    priority: PRIORITY["critical"]
     log:
         "results/{job}/logs/plan_chunks.log",
     benchmark:
@@ -24,6 +25,7 @@ rule bias:
         "results/{job}/chunks/bias.json",
     params:
         glossary=config["glossary"],
+    priority: PRIORITY["critical"]
     log:
         "results/{job}/logs/bias.log",
     benchmark:

@@ -1,6 +1,7 @@
 # Config validation, the job table, input functions and wildcard constraints shared by all rules.
 import os
 import sys
+import threading
 
 from cinescribe.atomic import read_json
 from cinescribe.errors import CinescribeError
@@ -17,8 +18,21 @@ except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 
 
+def cancel_rescheduling_timers():
+    """Snakemake's job-rate limiter arms a 1 s threading.Timer at each scheduling pass, and the process waits
+    for the last one before it exits: cancelled once the run is over, every run ends up to 1 s sooner."""
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
+
+
+onsuccess:
+    cancel_rescheduling_timers()
+
+
 onerror:
     say_if_disk_full("results")  # Snakemake's own writes (benchmarks, logs) fail with a bare OSError
+    cancel_rescheduling_timers()
 
 
 SUBTITLE_FORMATS = ("srt", "vtt", "ass", "tsv", "json")
@@ -53,6 +67,13 @@ ROMANIZED_LANGUAGES = ("hi", "mr", "ne")
 
 def has_latin_twin(lang):
     return config["subtitles"]["script"] == "latin" and lang in ROMANIZED_LANGUAGES
+
+
+def language_threads():
+    """Language detection holds up every chunk, so it takes up to 4 cores; with diarization on it keeps to
+    asr.threads, leaving a core for diarization to start beside it."""
+    asr_threads = config["asr"]["threads"]
+    return asr_threads if config["diarization"]["enabled"] else max(asr_threads, 4)
 
 
 def job_input(wildcards):
@@ -191,8 +212,25 @@ def report_table_inputs(wildcards):
 
 
 def job_targets(job):
-    """What `all` asks of one job: its subtitles (done.json), the review page and the report's tables."""
+    """What `all` asks of one job: its subtitles (done.json), the review page and the report's tables.
+
+    Stages that need only the audio are named too: otherwise they join the DAG only once the language
+    checkpoint has passed, and diarization could not run beside language detection and the first chunks.
+    """
     targets = [f"results/{job}/done.json", f"results/{job}/report/runtimes.html"]
     if config["review"]["enabled"]:
         targets.append(f"results/{job}/review.html")
+    early = {"diarization": config["diarization"]["enabled"], "songs": config["lyrics"]["mode"] != "keep"}
+    targets += [f"results/{job}/{stage}.json" for stage, wanted in early.items() if wanted]
+    if config["review"]["enabled"] and config["review"]["audio"]:
+        targets.append(f"results/{job}/review.webm")
     return targets
+
+
+# Who goes first when cores are short: the chain to the first chunk (VAD, language, plan), then diarization
+# (one thread beside ASR from the start, not after the last chunk), then the chunks; songs (the subtitles
+# wait for them) and then the review's audio copy fill the cores that chunks leave idle.
+PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10}
+# An order, not a need (ancient: its time stamp reruns nothing): songs and the review's audio copy become
+# ready once the chunks are queued, so they cannot take a core before the first chunks have one.
+QUEUED_AFTER_CHUNKS = ancient("results/{job}/chunks/bias.json")

@@ -9,7 +9,7 @@ rule diarize:
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
     threads: 1  # beside one ASR chunk from the start, not after the last one (it is ~10 % of ASR's work)
-    priority: 10
+    priority: PRIORITY["diarize"]
     resources:
         attempt=attempt_number,
         timeout_s=timeout_s("diarize"),

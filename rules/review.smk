@@ -1,6 +1,7 @@
 rule review_audio:
     input:
         "results/{job}/audio.wav",
+        queued_after=QUEUED_AFTER_CHUNKS,
     output:
         "results/{job}/review.webm",
     params:

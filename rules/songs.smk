@@ -1,10 +1,12 @@
 rule songs:
     input:
         "results/{job}/audio.wav",
+        queued_after=QUEUED_AFTER_CHUNKS,
     output:
         "results/{job}/songs.json",
     params:
         lyrics=config["lyrics"],
+    priority: PRIORITY["songs"]
     log:
         "results/{job}/logs/songs.log",
     benchmark:

@@ -7,6 +7,7 @@ rule vad:
         vad=config["vad"],
         strict=config["devices"]["strict"],
     threads: 2
+    priority: PRIORITY["critical"]
     resources:
         attempt=attempt_number,
         timeout_s=timeout_s("vad"),

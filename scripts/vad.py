@@ -4,17 +4,20 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import write_json
 from cinescribe.audio import wav_seconds
-from cinescribe.devices import memory_in_use, release_torch_memory, torch_device
+from cinescribe.devices import release_torch_memory, torch_device
 from cinescribe.runner import run
 from cinescribe.vad import detect_speech
 
 
 def main(sm):
     opts = dict(sm.params.vad)
-    device = torch_device(opts.pop("device"), sm.params.strict)
-    logging.info("vad on %s, %.1f MB in use", device, memory_in_use(device) / 2**20)
+    requested = opts.pop("device")
+    # auto and cpu run ONNX Runtime without importing torch; only an explicit GPU asks torch which one it has
+    device = "cpu" if requested in ("auto", "cpu") else torch_device(requested, sm.params.strict)
+    logging.info("vad on %s (%s)", device, "onnxruntime" if device == "cpu" else "torch")
     speech = detect_speech(sm.input[0], device=device, threads=sm.threads, **opts)
-    release_torch_memory(device)
+    if device != "cpu":
+        release_torch_memory(device)
     if not speech:
         logging.warning("no speech found in %s; the subtitles will be empty", sm.input[0])
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "duration": wav_seconds(sm.input[0]), "speech": speech})

@@ -1,20 +1,31 @@
 from cinescribe.chunking import best_cut, group_windows, plan_chunks, speech_in
 
 
-def test_cut_goes_in_the_longest_silence_near_the_target():
-    # speech everywhere except a short pause at 290 s and a long one at 320-326 s
-    speech = [[0, 289.5], [290.0, 320.0], [326.0, 700.0]]
-    chunks = plan_chunks(speech, 700.0, chunk_seconds=300, search_seconds=30)
-    assert chunks[0]["end"] == 323.0  # middle of the long pause, not the short one
-    assert chunks[0]["audio_end"] == chunks[0]["end"]  # a cut in silence needs no overlap
+def test_chunks_get_equal_speech_so_side_by_side_jobs_finish_together():
+    # dense dialogue for 500 s, then a long quiet stretch with a few lines: cut by film time, the first two
+    # chunks would hold nearly all the speech and the last would finish long before them
+    speech = [[i * 5.0, i * 5.0 + 4.5] for i in range(100)] + [[520.0 + i * 40, 523.0 + i * 40] for i in range(10)]
+    chunks = plan_chunks(speech, 900.0, chunk_seconds=300, search_seconds=30)
+    shares = [sum(e - s for s, e in speech_in(speech, c["start"], c["end"])) for c in chunks]
+    assert len(chunks) == 3 and max(shares) - min(shares) <= 4.5  # at most one segment apart
+    for c in chunks[:-1]:  # every cut lies in a pause, so no overlap is needed
+        assert not any(s < c["end"] < e for s, e in speech) and c["audio_end"] == c["end"]
 
 
 def test_cut_inside_speech_only_when_no_silence_and_then_overlaps():
-    speech = [[0, 1000.0]]
-    chunks = plan_chunks(speech, 1000.0, chunk_seconds=300, search_seconds=30, overlap_seconds=2)
+    speech = [[0, 900.0]]
+    chunks = plan_chunks(speech, 900.0, chunk_seconds=300, search_seconds=30, overlap_seconds=2)
     assert [c["start"] for c in chunks] == [0.0, 300.0, 600.0]
     assert chunks[0]["audio_end"] == 302.0 and chunks[1]["audio_start"] == 298.0
-    assert chunks[-1]["end"] == 1000.0
+    assert chunks[-1]["end"] == 900.0
+
+
+def test_a_film_without_speech_is_cut_evenly_and_no_chunk_outgrows_twice_the_length():
+    assert [c["start"] for c in plan_chunks([], 900.0, chunk_seconds=300)] == [0.0, 300.0, 600.0]
+    # all the speech at the very end: equal speech shares would make the first chunk most of the film
+    speech = [[1700.0 + i * 5, 1704.0 + i * 5] for i in range(20)]
+    chunks = plan_chunks(speech, 1800.0, chunk_seconds=300)
+    assert all(150 <= c["end"] - c["start"] <= 600 for c in chunks)
 
 
 def test_chunks_tile_the_film_without_gaps():
@@ -37,6 +48,8 @@ def test_chunking_modes():
 def test_best_cut_reports_speech():
     assert best_cut([[0, 100]], 100, 40, 60) == (50, True)
     assert best_cut([[0, 45], [55, 100]], 100, 40, 60) == (50, False)
+    # the silence nearest the target wins over a longer one further away
+    assert best_cut([[0, 45], [46, 70], [80, 100]], 100, 30, 90, target=44) == (45.5, False)
 
 
 def test_windows_end_at_pauses_and_fit_whisper():

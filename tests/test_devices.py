@@ -70,10 +70,10 @@ def test_profiles_give_each_device_its_resources():
 
     profiles = Path(__file__).resolve().parents[1] / "profiles"
     mac = yaml.safe_load((profiles / "mac" / "config.yaml").read_text())
-    assert all(mac["set-resources"][rule]["mps"] == 1 for rule in ("vad", "diarize", "translate"))
+    assert all(mac["set-resources"][rule]["mps"] == 1 for rule in ("diarize", "translate"))
     assert "mps=1" in mac["resources"]
     assert "transcribe_chunk" not in mac["set-resources"]  # ASR stays on CPU threads
     cuda = yaml.safe_load((profiles / "cuda" / "config.yaml").read_text())
-    assert all(cuda["set-resources"][rule]["gpu"] == 1 for rule in ("vad", "transcribe_chunk", "diarize", "translate"))
+    assert all(cuda["set-resources"][rule]["gpu"] == 1 for rule in ("transcribe_chunk", "diarize", "translate"))
     slurm = yaml.safe_load((profiles / "slurm" / "config.yaml").read_text())
     assert slurm["executor"] == "slurm" and slurm["set-resources"]["transcribe_chunk"]["gres"] == "gpu:1"

@@ -1,3 +1,6 @@
+import subprocess
+import sys
+
 import media
 from cinescribe.vad import detect_speech
 
@@ -21,3 +24,12 @@ def test_block_and_row_edges_do_not_change_the_speech_found(tmp_path):
     covered = sum(_overlap(a, b) for a in whole for b in small_blocks)
     total = sum(e - s for s, e in whole)
     assert covered / total > 0.97
+
+
+def test_vad_on_cpu_never_loads_torch():
+    # the torch import alone is 1.7 s on the path every film takes before its first chunk
+    code = ("import sys; from cinescribe.vad import detect_speech; "
+            f"speech = detect_speech({str(media.DEMO_WAV)!r}, threads=2); "
+            "print(len(speech), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2", "False"]

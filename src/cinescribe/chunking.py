@@ -7,32 +7,68 @@ def _gaps(speech, duration):
     return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2) if edges[i + 1] > edges[i]]
 
 
-def best_cut(speech, duration, lo, hi):
-    """Middle of the longest silence inside [lo, hi]; (target, True) when only speech is there."""
-    best, best_len = None, 0.0
+def best_cut(speech, duration, lo, hi, target=None):
+    """Middle of the silence inside [lo, hi] nearest `target` (the longest if there is none, or on a tie);
+    (middle of [lo, hi], True) when only speech is there."""
+    best, best_key = None, None
     for start, end in _gaps(speech, duration):
         a, b = max(start, lo), min(end, hi)
-        if b - a > best_len:
-            best, best_len = (a + b) / 2, b - a
+        if b <= a:
+            continue
+        middle = (a + b) / 2
+        key = (abs(middle - target) if target is not None else 0.0, a - b)
+        if best_key is None or key < best_key:
+            best, best_key = middle, key
     if best is None:
-        return (lo + hi) / 2, True
+        return round((lo + hi) / 2, 3), True
     return round(best, 3), False
 
 
-def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode="auto", overlap_seconds=2.0):
-    """Chunks of about chunk_seconds, each cut in the longest nearby silence.
+def _speech_before(speech, t):
+    """Seconds of speech between the film's start and t."""
+    return sum(max(0.0, min(e, t) - s) for s, e in speech if s < t)
 
-    `auto` leaves films shorter than 1.5 chunks whole (one model load); `always` cuts whenever the film
-    is longer than one chunk; `never` keeps one chunk. A cut inside speech gets an overlap on both sides
-    so the words it splits are heard whole by one of the two chunks.
-    """
+
+def _time_at_speech(speech, amount):
+    """The moment by which `amount` seconds of speech have been heard."""
+    heard = 0.0
+    for s, e in speech:
+        if heard + (e - s) >= amount:
+            return s + (amount - heard)
+        heard += e - s
+    return speech[-1][1] if speech else 0.0
+
+
+def _chunk_count(duration, chunk_seconds, mode):
+    """`auto` leaves films shorter than 1.5 chunks whole (one model load); `always` cuts whatever is longer than
+    one chunk; `never` keeps one chunk."""
     min_rest = {"auto": 1.5, "always": 1.0, "never": float("inf")}[mode] * chunk_seconds
+    return 1 if duration <= min_rest else max(2, round(duration / chunk_seconds))
+
+
+def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode="auto", overlap_seconds=2.0):
+    """About chunk_seconds each, with equal shares of speech, each cut in the silence nearest its share's end.
+
+    ASR time follows speech, not film time, so chunks with equal speech decoded side by side finish together
+    (a film without speech is cut evenly by time). A chunk spans 0.5 to 2 chunk_seconds of film, so the audio
+    one job holds stays bounded however the speech is spread. A cut inside speech gets an overlap on both
+    sides so the words it splits are heard whole by one of the two chunks; any silence VAD left is a safe cut,
+    since Whisper's windows are made of VAD's speech and never cross one.
+    """
+    count = _chunk_count(duration, chunk_seconds, mode)
+    total_speech = _speech_before(speech, duration)
     cuts, start = [], 0.0
-    while duration - start > min_rest:
-        target = start + chunk_seconds
-        lo = max(start + chunk_seconds / 2, target - search_seconds)
-        hi = min(duration - chunk_seconds / 2, target + search_seconds)
-        cut, in_speech = best_cut(speech, duration, lo, max(lo, hi))
+    for k in range(1, count):
+        left = count - k  # chunks still to come after this cut
+        if total_speech > 0:
+            target = _time_at_speech(speech, total_speech * k / count)
+        else:
+            target = duration * k / count
+        low = max(start + chunk_seconds / 2, duration - left * 2 * chunk_seconds)
+        high = max(low, min(start + 2 * chunk_seconds, duration - left * chunk_seconds / 2))
+        target = min(max(target, low), high)
+        cut, in_speech = best_cut(speech, duration, max(low, target - search_seconds),
+                                  min(high, target + search_seconds), target)
         cuts.append((cut, in_speech))
         start = cut
     bounds = [(0.0, False)] + cuts + [(duration, False)]

@@ -1,6 +1,14 @@
-"""Voice activity with Silero VAD from the silero-vad package (offline weights), streamed in blocks."""
+"""Voice activity with Silero VAD from the silero-vad package (offline weights), streamed in blocks.
 
+On CPU the network runs in ONNX Runtime from the package's sequence export, so this stage never imports torch:
+the import alone cost 1.7 s on the path every film takes before its first chunk. cuda/mps run the same network
+in torch. One segmenter turns either's probabilities into speech.
+"""
+
+import importlib.util
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 
@@ -8,13 +16,15 @@ from .audio import SAMPLE_RATE, iter_blocks
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time
+CONTEXT = 64  # samples of the previous frame the network sees before each frame
+ONNX_FILE = "silero_vad_16k_sequence.onnx"  # scores a whole run of frames in one call
 
 
 def _rows(samples, row_frames, warm_frames):
-    """Cut a block into rows that Silero scores side by side, each led by `warm_frames` of the audio before it.
+    """Cut a block into rows scored independently, each led by `warm_frames` of the audio before it.
 
     Silero is recurrent, so a row that starts cold misjudges its first frames; the lead-in warms its state
-    and its scores are dropped. Rows in a batch make VAD about ten times faster than one long sequence.
+    and its scores are dropped. Rows run side by side: a batch in torch, one thread each in ONNX Runtime.
     """
     frames = samples.reshape(-1, FRAME)
     total = len(frames)
@@ -24,45 +34,122 @@ def _rows(samples, row_frames, warm_frames):
     return np.stack(rows), total
 
 
-def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_seconds=30.0, warm_seconds=2.0,
-                         threads=1):
-    """One speech probability per 32 ms frame, block by block so memory stays flat on long films."""
+def _onnx_file():
+    """The ONNX export inside the installed silero-vad package, found without importing it (that imports torch)."""
+    spec = importlib.util.find_spec("silero_vad")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / ONNX_FILE
+
+
+def _onnx_scorer(threads):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.inter_op_num_threads = options.intra_op_num_threads = 1  # parallel over rows, not inside one
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(str(_onnx_file()), options, providers=["CPUExecutionProvider"])
+    pool = ThreadPoolExecutor(max(1, threads))  # ONNX Runtime releases the GIL while it runs
+
+    def score_row(row):
+        frames = row.reshape(-1, FRAME)
+        context = np.zeros((len(frames), CONTEXT), np.float32)
+        context[1:] = frames[:-1, -CONTEXT:]
+        state = np.zeros((1, 1, 128), np.float32)
+        probs, _, _ = session.run(["speech_probs", "hn", "cn"],
+                                  {"input": np.concatenate([context, frames], 1), "h": state, "c": state})
+        return np.asarray(probs).reshape(-1)
+
+    return lambda rows: np.stack(list(pool.map(score_row, rows)))
+
+
+def _torch_scorer(device, threads):
     import torch
     from silero_vad import load_silero_vad
 
     model = load_silero_vad().to(device)
     torch.set_num_threads(threads)  # silero_vad sets 1 on import
+
+    def score(rows):
+        with torch.inference_mode():
+            return model.audio_forward(torch.from_numpy(rows).to(device), SAMPLE_RATE).float().cpu().numpy()
+
+    return score
+
+
+def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_seconds=30.0, warm_seconds=2.0,
+                         threads=1):
+    """One speech probability per 32 ms frame, block by block so memory stays flat on long films."""
+    score = _onnx_scorer(threads) if device == "cpu" else _torch_scorer(device, threads)
     block_frames = max(FRAME, int(block_seconds * SAMPLE_RATE) // FRAME * FRAME)
     row_frames = max(1, int(row_seconds * SAMPLE_RATE) // FRAME)
     warm_frames = int(warm_seconds * SAMPLE_RATE) // FRAME
     probs, total = [], 0
-    with torch.inference_mode():
-        for samples in iter_blocks(wav_path, block_frames):
-            total += len(samples)
-            samples = np.pad(samples, (0, (-len(samples)) % FRAME))
-            rows, frames = _rows(samples, row_frames, warm_frames)
-            out = model.audio_forward(torch.from_numpy(rows).to(device), SAMPLE_RATE)
-            probs.extend(out[:, warm_frames:].reshape(-1)[:frames].float().cpu().tolist())
-            log.info("vad: %.1f min scanned", total / SAMPLE_RATE / 60)
-    return probs, total
+    for samples in iter_blocks(wav_path, block_frames):
+        total += len(samples)
+        samples = np.pad(samples, (0, (-len(samples)) % FRAME))
+        rows, frames = _rows(samples, row_frames, warm_frames)
+        probs.append(score(rows)[:, warm_frames:].reshape(-1)[:frames])
+        log.info("vad: %.1f min scanned", total / SAMPLE_RATE / 60)
+    return (np.concatenate(probs) if probs else np.zeros(0, np.float32)), total
+
+
+def _raw_segments(probs, threshold, neg_threshold, min_silence_frames):
+    """Frame spans of speech, and the shorter pauses inside them (where a long one may be split).
+
+    Speech starts at a frame at or above `threshold`; a pause starts at a frame below `neg_threshold` and lasts
+    until the next frame at or above `threshold`; a pause of `min_silence_frames` ends the speech.
+    """
+    segments, start, pause, pauses = [], None, None, []
+    for i, p in enumerate(probs):
+        if p >= threshold:
+            if start is None:
+                start, pauses = i, []
+            elif pause is not None:
+                pauses.append((pause, i))
+            pause = None
+        elif start is not None and p < neg_threshold:
+            pause = i if pause is None else pause
+            if i - pause >= min_silence_frames:
+                segments.append((start, pause, pauses))
+                start, pause = None, None
+    if start is not None:
+        segments.append((start, pause if pause is not None else len(probs), pauses))
+    return segments
+
+
+def _split_long(start, end, pauses, max_frames):
+    """Split speech longer than `max_frames` at its longest pause (nearest the middle on a tie), recursively."""
+    if end - start <= max_frames:
+        return [(start, end)]
+    inner = [(a, b) for a, b in pauses if start < a and b < end]
+    if not inner:
+        return [(start, start + max_frames)] + _split_long(start + max_frames, end, [], max_frames)
+    middle = (start + end) / 2
+    a, b = max(inner, key=lambda pause: (pause[1] - pause[0], -abs((pause[0] + pause[1]) / 2 - middle)))
+    return _split_long(start, a, inner, max_frames) + _split_long(b, end, inner, max_frames)
+
+
+def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_silence_ms=300, pad_ms=100,
+                    max_speech_s=28.0):
+    """Speech in seconds as [start, end] pairs: hysteresis as Silero's own segmenter, long runs split at pauses,
+    short bursts dropped, each side padded (half the gap where two segments are closer than two pads)."""
+    frame_s = FRAME / SAMPLE_RATE
+    pad = pad_ms / 1000
+    max_frames = max(1, int((max_speech_s - 2 * pad) / frame_s) - 1)
+    spans = [piece for start, end, pauses in _raw_segments(probs, threshold, max(threshold - 0.15, 0.01),
+                                                           round(min_silence_ms / 1000 / frame_s))
+             for piece in _split_long(start, end, pauses, max_frames)]
+    spans = [(s * frame_s, e * frame_s) for s, e in spans if (e - s) * frame_s > min_speech_ms / 1000]
+    duration = total_samples / SAMPLE_RATE
+    out = []
+    for i, (start, end) in enumerate(spans):
+        before = start - spans[i - 1][1] if i else 2 * pad
+        after = spans[i + 1][0] - end if i + 1 < len(spans) else 2 * pad
+        out.append([round(max(0.0, start - min(pad, before / 2)), 3), round(min(duration, end + min(pad, after / 2)), 3)])
+    return out
 
 
 def detect_speech(wav_path, threshold=0.5, min_speech_ms=250, min_silence_ms=300, pad_ms=100,
                   max_speech_s=28.0, device="cpu", block_seconds=600.0, threads=1):
-    """Speech segments in seconds, as [start, end] pairs, from Silero's own segmenter."""
-    from silero_vad import get_speech_timestamps_from_probs
-
+    """Speech segments in seconds, as [start, end] pairs."""
     probs, total = speech_probabilities(wav_path, device, block_seconds, threads=threads)
-    if not probs:
-        return []
-    stamps = get_speech_timestamps_from_probs(
-        probs,
-        sampling_rate=SAMPLE_RATE,
-        threshold=threshold,
-        min_speech_duration_ms=min_speech_ms,
-        max_speech_duration_s=max_speech_s,
-        min_silence_duration_ms=min_silence_ms,
-        speech_pad_ms=pad_ms,
-        audio_length_samples=total,
-    )
-    return [[round(s["start"] / SAMPLE_RATE, 3), round(s["end"] / SAMPLE_RATE, 3)] for s in stamps]
+    return speech_segments(probs, total, threshold, min_speech_ms, min_silence_ms, pad_ms, max_speech_s)
