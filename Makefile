@@ -31,7 +31,7 @@ demo: setup
 
 test: setup
 	tools/install-system-packages.sh
-	$(PY) -m pytest -ra $(PYTEST_ARGS)
+	$(PY) -m pytest -ra --durations=25 $(PYTEST_ARGS)
 
 bench: setup
 	tools/install-system-packages.sh

@@ -40,7 +40,7 @@ rule transcribe_chunk:
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
     threads: config["asr"]["threads"]
-    priority: PRIORITY["transcribe_chunk"]
+    priority: chunk_priority
     resources:
         attempt=attempt_number,
         timeout_s=timeout_s("transcribe_chunk"),

@@ -4,6 +4,7 @@ import sys
 import threading
 
 from cinescribe.atomic import read_json
+from cinescribe.chunking import chunk_cost
 from cinescribe.errors import CinescribeError
 from cinescribe.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.jobs import load_jobs
@@ -231,6 +232,13 @@ def job_targets(job):
 # (one thread beside ASR from the start, not after the last chunk), then the chunks; songs (the subtitles
 # wait for them) and then the review's audio copy fill the cores that chunks leave idle.
 PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10}
+def chunk_priority(wildcards, input):
+    """Costlier chunks start first, so the last ones to finish are short and no core waits long at the end."""
+    chunk = read_json(input.plan)["chunks"][int(wildcards.chunk) - 1]
+    cost = chunk_cost(chunk, read_json(input.vad)["speech"], config["asr"]["window_seconds"])
+    return PRIORITY["transcribe_chunk"] + min(cost, 9999) / 10000
+
+
 # An order, not a need (ancient: its time stamp reruns nothing): songs and the review's audio copy become
 # ready once the chunks are queued, so they cannot take a core before the first chunks have one.
 QUEUED_AFTER_CHUNKS = ancient("results/{job}/chunks/bias.json")

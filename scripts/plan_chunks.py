@@ -10,7 +10,7 @@ from cinescribe.runner import run
 def main(sm):
     vad, asr = read_json(sm.input[0]), sm.params.asr
     chunks = plan_chunks(vad["speech"], vad["duration"], asr["chunk_seconds"], asr["cut_search_seconds"],
-                         asr["chunking"], asr["seam_overlap_seconds"])
+                         asr["chunking"], asr["seam_overlap_seconds"], asr["window_seconds"])
     logging.info("%d chunk(s): %s", len(chunks), [(c["start"], c["end"]) for c in chunks])
     write_json(sm.output.plan, {"schema": SCHEMA_VERSION, "chunks": chunks})
 

@@ -1,13 +1,15 @@
-from cinescribe.chunking import best_cut, group_windows, plan_chunks, speech_in
+from cinescribe.chunking import WINDOW_COST_S, best_cut, group_windows, plan_chunks, speech_in
 
 
-def test_chunks_get_equal_speech_so_side_by_side_jobs_finish_together():
+def test_chunks_get_equal_work_so_side_by_side_jobs_finish_together():
     # dense dialogue for 500 s, then a long quiet stretch with a few lines: cut by film time, the first two
     # chunks would hold nearly all the speech and the last would finish long before them
     speech = [[i * 5.0, i * 5.0 + 4.5] for i in range(100)] + [[520.0 + i * 40, 523.0 + i * 40] for i in range(10)]
     chunks = plan_chunks(speech, 900.0, chunk_seconds=300, search_seconds=30)
-    shares = [sum(e - s for s, e in speech_in(speech, c["start"], c["end"])) for c in chunks]
-    assert len(chunks) == 3 and max(shares) - min(shares) <= 4.5  # at most one segment apart
+    windows = [group_windows(speech_in(speech, c["start"], c["end"])) for c in chunks]
+    work = [sum(e - s + WINDOW_COST_S for s, e in w) for w in windows]
+    assert len(chunks) == 3 and max(work) - min(work) <= 30 + WINDOW_COST_S  # at most one window apart
+    assert sum(map(len, windows)) == len(group_windows(speech))  # cut between windows: none split or added
     for c in chunks[:-1]:  # every cut lies in a pause, so no overlap is needed
         assert not any(s < c["end"] < e for s, e in speech) and c["audio_end"] == c["end"]
 

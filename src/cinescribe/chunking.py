@@ -24,19 +24,30 @@ def best_cut(speech, duration, lo, hi, target=None):
     return round(best, 3), False
 
 
-def _speech_before(speech, t):
-    """Seconds of speech between the film's start and t."""
-    return sum(max(0.0, min(e, t) - s) for s, e in speech if s < t)
+# What one Whisper window costs beyond its speech: the encoder hears a full 30 s whatever the window holds, which
+# on base/CPU takes about as long as decoding 20 s of speech (profile of a chunk: encode 8.2 s for 8 windows,
+# decode and align 9.3 s for 207 s of speech).
+WINDOW_COST_S = 20.0
 
 
-def _time_at_speech(speech, amount):
-    """The moment by which `amount` seconds of speech have been heard."""
-    heard = 0.0
-    for s, e in speech:
-        if heard + (e - s) >= amount:
-            return s + (amount - heard)
-        heard += e - s
-    return speech[-1][1] if speech else 0.0
+def _cost(windows):
+    return sum(e - s + WINDOW_COST_S for s, e in windows)
+
+
+def _time_at_cost(windows, amount):
+    """The moment by which decoding has cost `amount`: each window costs its length plus WINDOW_COST_S."""
+    spent = 0.0
+    for s, e in windows:
+        cost = e - s + WINDOW_COST_S
+        if spent + cost >= amount:
+            return s + (e - s) * (amount - spent) / cost
+        spent += cost
+    return windows[-1][1] if windows else 0.0
+
+
+def chunk_cost(chunk, speech, window_seconds=30.0):
+    """Estimated decoding work of one chunk, in seconds of speech (see WINDOW_COST_S)."""
+    return _cost(group_windows(speech_in(speech, chunk["audio_start"], chunk["audio_end"]), window_seconds))
 
 
 def _chunk_count(duration, chunk_seconds, mode):
@@ -46,29 +57,30 @@ def _chunk_count(duration, chunk_seconds, mode):
     return 1 if duration <= min_rest else max(2, round(duration / chunk_seconds))
 
 
-def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode="auto", overlap_seconds=2.0):
-    """About chunk_seconds each, with equal shares of speech, each cut in the silence nearest its share's end.
+def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode="auto", overlap_seconds=2.0,
+                window_seconds=30.0):
+    """About chunk_seconds each, with equal decoding work, each cut between Whisper windows near its share's end.
 
-    ASR time follows speech, not film time, so chunks with equal speech decoded side by side finish together
-    (a film without speech is cut evenly by time). A chunk spans 0.5 to 2 chunk_seconds of film, so the audio
-    one job holds stays bounded however the speech is spread. A cut inside speech gets an overlap on both
-    sides so the words it splits are heard whole by one of the two chunks; any silence VAD left is a safe cut,
-    since Whisper's windows are made of VAD's speech and never cross one.
+    ASR time follows the windows and the speech in them, not film time, so chunks of equal work decoded side by
+    side finish together (a film without speech is cut evenly by time). A cut between two windows lies in
+    silence and changes no window. A chunk spans 0.5 to 2 chunk_seconds of film, so the audio one job holds
+    stays bounded however the speech is spread. Failing a silence within ± search_seconds, the cut goes inside
+    speech with an overlap on both sides, so the words it splits are heard whole by one of the two chunks.
     """
     count = _chunk_count(duration, chunk_seconds, mode)
-    total_speech = _speech_before(speech, duration)
+    windows = group_windows(speech, window_seconds)
+    total = _cost(windows)
     cuts, start = [], 0.0
     for k in range(1, count):
         left = count - k  # chunks still to come after this cut
-        if total_speech > 0:
-            target = _time_at_speech(speech, total_speech * k / count)
-        else:
-            target = duration * k / count
+        target = _time_at_cost(windows, total * k / count) if windows else duration * k / count
         low = max(start + chunk_seconds / 2, duration - left * 2 * chunk_seconds)
         high = max(low, min(start + 2 * chunk_seconds, duration - left * chunk_seconds / 2))
         target = min(max(target, low), high)
-        cut, in_speech = best_cut(speech, duration, max(low, target - search_seconds),
-                                  min(high, target + search_seconds), target)
+        lo, hi = max(low, target - search_seconds), min(high, target + search_seconds)
+        cut, in_speech = best_cut(windows, duration, lo, hi, target)
+        if in_speech:  # no pause between windows here: a pause inside one, else inside speech
+            cut, in_speech = best_cut(speech, duration, lo, hi, target)
         cuts.append((cut, in_speech))
         start = cut
     bounds = [(0.0, False)] + cuts + [(duration, False)]
