@@ -71,10 +71,10 @@ def has_latin_twin(lang):
 
 
 def language_threads():
-    """Language detection holds up every chunk, so it takes up to 4 cores; with diarization on it keeps to
-    asr.threads, leaving a core for diarization to start beside it."""
+    """Language detection holds up every chunk, so it takes two cores (twice as fast as one; a 2-core machine
+    or cluster node has that); with diarization on it keeps to asr.threads, so diarization starts beside it."""
     asr_threads = config["asr"]["threads"]
-    return asr_threads if config["diarization"]["enabled"] else max(asr_threads, 4)
+    return asr_threads if config["diarization"]["enabled"] else max(asr_threads, 2)
 
 
 def job_input(wildcards):
