@@ -229,9 +229,27 @@ def job_targets(job):
 
 
 # Who goes first when cores are short: the chain to the first chunk (VAD, language, plan), then diarization
-# (one thread beside ASR from the start, not after the last chunk), then the chunks; songs (the subtitles
-# wait for them) and then the review's audio copy fill the cores that chunks leave idle.
-PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10}
+# (one thread beside ASR from the start, not after the last chunk), then the chunks, costliest first. Songs
+# (the subtitles wait for them) and the review's audio copy are fillers: see filler_priority.
+PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10, "review_audio": 0}
+FILLERS_FIRST = {"songs": 26, "review_audio": 25}
+FILLERS_FIRST_FROM_CHUNKS = 10
+
+
+def filler_priority(rule_name):
+    """On a film of 10 chunks or more (50 min) the fillers go before the chunks, their time spread over the
+    rounds (after them they would add it all to the run: 47 s of audio copy at 2.5 hours); on a shorter film
+    they go last, into the gaps the last chunks leave (on a 30-minute film that is 5 s sooner). Snakemake asks
+    again once the plan exists."""
+
+    def priority(wildcards):
+        plan = f"results/{wildcards.job}/chunks/plan.json"
+        many = os.path.exists(plan) and len(read_json(plan)["chunks"]) >= FILLERS_FIRST_FROM_CHUNKS
+        return (FILLERS_FIRST if many else PRIORITY)[rule_name]
+
+    return priority
+
+
 def chunk_priority(wildcards, input):
     """Costlier chunks start first, so the last ones to finish are short and no core waits long at the end."""
     chunk = read_json(input.plan)["chunks"][int(wildcards.chunk) - 1]

@@ -6,6 +6,7 @@ rule review_audio:
         "results/{job}/review.webm",
     params:
         kbps=config["review"]["audio_kbps"],
+    priority: filler_priority("review_audio")
     log:
         "results/{job}/logs/review_audio.log",
     benchmark:

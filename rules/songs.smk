@@ -6,7 +6,7 @@ rule songs:
         "results/{job}/songs.json",
     params:
         lyrics=config["lyrics"],
-    priority: PRIORITY["songs"]
+    priority: filler_priority("songs")
     log:
         "results/{job}/logs/songs.log",
     benchmark:
