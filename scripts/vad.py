@@ -4,16 +4,14 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.atomic import write_json
 from cinescribe.audio import wav_seconds
-from cinescribe.devices import release_torch_memory, torch_device
+from cinescribe.devices import release_torch_memory, vad_device
 from cinescribe.runner import run
 from cinescribe.vad import detect_speech
 
 
 def main(sm):
     opts = dict(sm.params.vad)
-    requested = opts.pop("device")
-    # auto and cpu run ONNX Runtime without importing torch; only an explicit GPU asks torch which one it has
-    device = "cpu" if requested in ("auto", "cpu") else torch_device(requested, sm.params.strict)
+    device = vad_device(opts.pop("device"), sm.params.strict)
     logging.info("vad on %s (%s)", device, "onnxruntime" if device == "cpu" else "torch")
     speech = detect_speech(sm.input[0], device=device, threads=sm.threads, **opts)
     if device != "cpu":

@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from cinescribe.devices import asr_device, torch_device
+from cinescribe.devices import asr_device, torch_device, vad_device
 from cinescribe.errors import CinescribeError
 
 
@@ -19,6 +19,13 @@ def _has(*available):
 ])
 def test_torch_device_table(requested, available, expected):
     assert torch_device(requested, has=_has(*available)) == expected
+
+
+def test_vad_stays_on_cpu_unless_a_gpu_is_named():
+    assert vad_device("auto", has=_has("cuda", "mps")) == "cpu"  # ONNX Runtime: torch is not even asked
+    assert vad_device("cuda", has=_has("cuda")) == "cuda"
+    with pytest.raises(CinescribeError):
+        vad_device("mps", has=_has())
 
 
 def test_missing_torch_device_is_an_error_unless_not_strict():

