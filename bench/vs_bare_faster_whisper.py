@@ -37,8 +37,8 @@ BARE = r"""
 import json, sys
 from faster_whisper import WhisperModel, BatchedInferencePipeline
 from cinescribe.models import resolve_model
-mode, model_name, wav, threads = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-model = WhisperModel(resolve_model(model_name), device="cpu", compute_type="int8", cpu_threads=threads)
+mode, model_name, wav, threads, device, compute_type = sys.argv[1:5] + (sys.argv[5:] or ["cpu", "int8"])
+model = WhisperModel(resolve_model(model_name), device=device, compute_type=compute_type, cpu_threads=int(threads))
 if mode == "batched":
     segments, _ = BatchedInferencePipeline(model).transcribe(wav, batch_size=8, beam_size=5, word_timestamps=True)
 else:
@@ -72,10 +72,10 @@ def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False):
     return seconds, " ".join(s["text"] for s in doc["segments"]), peak
 
 
-def run_bare(mode, wav, model, threads):
+def run_bare(mode, wav, model, threads, device="cpu", compute_type="int8"):
     """Bare faster-whisper as a script a user would write: (wall seconds, text, peak RSS in MB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", BARE, mode, model, str(wav), str(threads)],
+    proc = subprocess.Popen([sys.executable, "-c", BARE, mode, model, str(wav), str(threads), device, compute_type],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     stdout = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)

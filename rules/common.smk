@@ -3,6 +3,7 @@ import os
 import sys
 import threading
 
+from cinescribe.asr_worker import stop_workers
 from cinescribe.atomic import read_json
 from cinescribe.chunking import chunk_cost
 from cinescribe.errors import CinescribeError
@@ -28,11 +29,13 @@ def cancel_rescheduling_timers():
 
 
 onsuccess:
+    stop_workers()
     cancel_rescheduling_timers()
 
 
 onerror:
     say_if_disk_full("results")  # Snakemake's own writes (benchmarks, logs) fail with a bare OSError
+    stop_workers()
     cancel_rescheduling_timers()
 
 

@@ -3,9 +3,8 @@ the detection is unsure."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr import detect_language
+from cinescribe.asr_worker import run_whisper
 from cinescribe.atomic import read_json, write_json
-from cinescribe.models import whisper_for
 from cinescribe.runner import run
 from cinescribe.understanding import language_warning
 
@@ -17,8 +16,9 @@ def main(sm):
     if language == "auto" and not detected:
         language = "en"  # English-only Whisper: nothing to detect, no model to load
     if detected:
-        model = whisper_for(asr, sm.threads, sm.params.strict, sm.params.cache_dir)
-        language, probability, candidates = detect_language(model, sm.input.audio, read_json(sm.input.vad)["speech"])
+        work = dict(wav_path=sm.input.audio, speech=read_json(sm.input.vad)["speech"])
+        language, probability, candidates = run_whisper("detect_language", work, asr, sm.threads, sm.params.strict,
+                                                        sm.params.cache_dir, sm.config["asr_worker"], sm.log[0])
     logging.info("language %s (p=%.2f; candidates %s)", language, probability, candidates)
     subtitle_language = "en" if asr["task"] == "translate" else (language or "und")
     result = {"schema": SCHEMA_VERSION, "source": language, "probability": probability, "detected": detected,

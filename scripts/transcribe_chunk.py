@@ -1,8 +1,7 @@
 """Snakemake adapter: one chunk of audio.wav → asr/chunk_NNNN.json (absolute times, words)."""
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr import transcribe_chunk
+from cinescribe.asr_worker import run_whisper
 from cinescribe.atomic import read_json, write_json
-from cinescribe.models import whisper_for
 from cinescribe.glossary import with_bias
 from cinescribe.runner import run
 
@@ -13,11 +12,10 @@ def main(sm):
     chunk = chunks[int(sm.wildcards.chunk) - 1]
     bias = read_json(sm.input.bias)["chunks"][str(chunk["index"])]
     asr = with_bias(asr, bias)
-    segments = transcribe_chunk(
-        lambda: whisper_for(asr, sm.threads, sm.params.strict, sm.params.cache_dir),
-        sm.input.audio, chunk, read_json(sm.input.vad)["speech"], asr,
-        batch_size=sm.resources.batch_size, label=f"chunk {chunk['index']}/{len(chunks)}",
-    )
+    work = dict(wav_path=sm.input.audio, chunk=chunk, speech=read_json(sm.input.vad)["speech"], options=asr,
+                batch_size=sm.resources.batch_size, label=f"chunk {chunk['index']}/{len(chunks)}")
+    segments = run_whisper("transcribe_chunk", work, asr, sm.threads, sm.params.strict, sm.params.cache_dir,
+                           worker=sm.config["asr_worker"], log_path=sm.log[0])
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "chunk": chunk, "language": asr["language"],
                               "segments": segments})
 

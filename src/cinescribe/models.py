@@ -99,10 +99,3 @@ def load_whisper(name, device="cpu", compute_type="int8", threads=0, cache_dir=N
     log.info("loading Whisper '%s' from %s on %s (%s, %d threads)", name, path, device, compute_type, threads)
     return WhisperModel(path, device=device, compute_type=compute_type, cpu_threads=threads)
 
-
-def whisper_for(asr, threads, strict=True, cache_dir=None):
-    """The model a stage's `asr` options ask for, on the device chosen for CTranslate2 (logged once)."""
-    from .devices import asr_device
-
-    device, compute_type = asr_device(asr["device"], asr["compute_type"], strict)
-    return load_whisper(asr["model"], device, compute_type, threads, cache_dir)
