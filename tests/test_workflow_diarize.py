@@ -69,12 +69,11 @@ def has_dash(cue):
 
 
 @pytest.fixture(scope="module")
-def film_run(tmp_path_factory, model_cache):
+def film_run(tmp_path_factory, model_cache, film_soundtrack):
     """The whole workflow (tiny.en, diarization on) over the 10-minute, eight-voice film."""
-    import film
     from conftest import Workflow
 
-    wav, reference = film.build(tmp_path_factory.mktemp("film"))
+    wav, reference = film_soundtrack
     workflow = Workflow(tmp_path_factory.mktemp("film-work"), model_cache)
     workflow.run({"input": str(wav), "asr": {"model": "tiny.en"}})
     cues = json.loads((workflow.results("film") / "subtitles" / "film.en.json").read_text())["cues"]

@@ -9,17 +9,14 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 import media
-from conftest import Workflow
 
 pytestmark = pytest.mark.workflow
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, model_cache):
-    """One real run on the demo clip (embedded base model), shared by this module's tests."""
-    workflow = Workflow(tmp_path_factory.mktemp("review") / "work", model_cache)
-    workflow.run({"input": str(media.DEMO_WAV)})
-    return workflow
+def demo(demo_run):
+    """One real run on the demo clip (embedded base model), shared with the demo's own tests."""
+    return demo_run
 
 
 @pytest.fixture

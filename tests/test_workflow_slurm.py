@@ -26,7 +26,7 @@ def slurm_cluster(tmp_path_factory):
         assert not Path(f"/proc/{pid}").exists(), f"daemon {pid} still running"
 
 
-def test_workflow_runs_through_slurm_and_matches_the_local_run(slurm_cluster, workflow):
+def test_workflow_runs_through_slurm_and_matches_the_local_run(slurm_cluster, workflow, tiny_demo_run):
     config = {"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}}
     before = set(subprocess.run(["squeue", "-h", "-t", "all", "-o", "%i"], capture_output=True, text=True,
                                 check=True).stdout.split())
@@ -41,7 +41,6 @@ def test_workflow_runs_through_slurm_and_matches_the_local_run(slurm_cluster, wo
         assert rule in ours and ours[rule].split("|")[2] == "COMPLETED"
     assert ours["rule_transcribe_chunk"].endswith("gpu:1")  # the GPU rule asked for the (fake) GPU
 
-    local = workflow.__class__(workflow.workdir.parent / "local", workflow.cache_dir)
-    local.run(config)
+    local = tiny_demo_run  # the same config, run locally
     name = "subtitles/sample.en.srt"
     assert (workflow.results("sample") / name).read_bytes() == (local.results("sample") / name).read_bytes()
