@@ -36,6 +36,17 @@ def _alive(pid):
         return False
 
 
+def _kill_once_busy(pid):
+    """SIGKILL the worker once it has begun decoding (0.1 s of CPU since now): idle, it uses none."""
+    def cpu_ticks():
+        return sum(int(x) for x in Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()[11:13])
+
+    start = cpu_ticks()
+    while cpu_ticks() - start < 10:
+        time.sleep(0.01)
+    os.kill(pid, signal.SIGKILL)
+
+
 def _worker_pid(caplog):
     served = [r.args for r in caplog.records if "by the run's ASR worker" in r.getMessage()]
     return served[-1][1]
@@ -108,7 +119,7 @@ def test_a_worker_killed_during_a_job_is_a_retryable_failure(in_workdir, caplog)
     caplog.set_level("INFO")
     worker = {"use": "always", "idle_seconds": 60}
     _chunk(CHUNKS[1], worker)
-    killer = threading.Timer(0.2, os.kill, (_worker_pid(caplog), signal.SIGKILL))
+    killer = threading.Thread(target=_kill_once_busy, args=(_worker_pid(caplog),))
     killer.start()
     whole_clip = {"index": 1, "start": 0.0, "end": 30.0, "audio_start": 0.0, "audio_end": 30.0}
     work = dict(wav_path=str(media.DEMO_WAV), chunk=whole_clip, speech=SPEECH, options=ASR, batch_size=1)
