@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 import traceback
+from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
@@ -92,7 +93,7 @@ def _connect(address):
         return None
     try:
         return Client(str(address), family="AF_UNIX", authkey=_authkey(address))
-    except (OSError, EOFError):
+    except (OSError, EOFError, AuthenticationError):  # AuthenticationError: a key file from another worker
         address.unlink(missing_ok=True)
         return None
 
@@ -226,7 +227,7 @@ class Worker:
         while True:
             try:
                 connection = listener.accept()
-            except (OSError, EOFError):  # a client that failed the handshake
+            except (OSError, EOFError, AuthenticationError):  # a client that failed the handshake
                 continue
             with self.state:
                 self.open_connections += 1
