@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-# `make test` runs two workers on two cores: in-process torch and BLAS get one thread each, since a thread
-# spinning for a core the other worker holds burns the CPU time that worker needs. Workflow runs do not
+# `make test` runs three workers on two cores: in-process torch and BLAS get one thread each, since a thread
+# spinning for a core another worker holds burns the CPU time that worker needs. Workflow runs do not
 # inherit this (their stages set their own threads).
 THREAD_LIMITS = [name for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS") if name not in os.environ]
 if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -127,7 +127,7 @@ def demo_run(tmp_path_factory, model_cache):
 
 @pytest.fixture(scope="session")
 def tiny_demo_run(tmp_path_factory, model_cache):
-    """The same with the embedded tiny.en model (every rule runs; English needs no language detection)."""
+    """The same with the embedded tiny.en model (English-only, so language detection loads no model)."""
     workflow = Workflow(tmp_path_factory.mktemp("tiny-demo") / "work", model_cache)
     workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}})
     return workflow
