@@ -65,16 +65,15 @@ def run_whisper(op, kwargs, asr, threads, strict=True, cache_dir=None, worker=No
 def _workers_folder(workdir):
     """Per user and per Snakemake working directory; short, since a Unix socket path holds ~100 bytes."""
     root = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()) / f"cinescribe-{os.getuid()}"
-    digest = hashlib.sha1(str(Path(workdir).resolve()).encode()).hexdigest()[:12]
-    folder = root / digest
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(root, 0o700)
-    return folder
+    return root / hashlib.sha1(str(Path(workdir).resolve()).encode()).hexdigest()[:12]
 
 
 def _address(workdir, spec):
+    folder = _workers_folder(workdir)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder.parent, 0o700)
     key = f"{spec['model']}|{spec['device']}|{spec['compute_type']}"
-    return _workers_folder(workdir) / f"{hashlib.sha1(key.encode()).hexdigest()[:12]}.sock"
+    return folder / f"{hashlib.sha1(key.encode()).hexdigest()[:12]}.sock"
 
 
 def _authkey(address):
@@ -141,8 +140,7 @@ def _ask(address, spec, op, kwargs, log_path):
 
 def stop_workers(workdir="."):
     """End the workers a run in `workdir` started (called when the run ends, well or not)."""
-    root = Path(os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()) / f"cinescribe-{os.getuid()}"
-    folder = root / hashlib.sha1(str(Path(workdir).resolve()).encode()).hexdigest()[:12]
+    folder = _workers_folder(workdir)
     for address in folder.glob("*.sock") if folder.is_dir() else ():
         connection = _connect(address)
         if connection is not None:
