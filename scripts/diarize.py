@@ -14,7 +14,7 @@ def offline_turns(sm, opts, device):
 
     options = Options.from_config(opts, piece_s=sm.resources.piece_s)
     encoder = load_encoder(device, sm.threads, sm.params.cache_dir)
-    segmenter = load_segmenter(device, sm.threads) if options.overlap else None
+    segmenter = load_segmenter(device, sm.threads, sm.params.cache_dir) if options.overlap else None
     return diarize(sm.input.audio, read_json(sm.input.vad)["speech"], encoder, options, segmenter)
 
 
@@ -30,7 +30,8 @@ def main(sm):
     device = torch_device(opts["device"], sm.params.strict)
     logging.info("diarization with %s on %s", opts["backend"], device)
     turns = (pyannote_turns if opts["backend"] == "pyannote" else offline_turns)(sm, opts, device)
-    release_torch_memory(device)
+    if device != "cpu":  # a cpu has no device cache to give back (and campplus never loaded torch)
+        release_torch_memory(device)
     speakers = sorted({t["speaker"] for t in turns})
     logging.info("%d speakers, %d turns", len(speakers), len(turns))
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "backend": opts["backend"], "speakers": speakers,

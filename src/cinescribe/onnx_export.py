@@ -1,0 +1,43 @@
+"""Torch networks written once as ONNX into the model cache, so CPU stages run them without importing torch
+(1.2 s at every job start) through ONNX Runtime, which faster-whisper already brings."""
+
+import warnings
+from pathlib import Path
+
+from .atomic import atomic_path
+
+
+def cache_folder(cache_dir, name):
+    """`name`'s folder in the model cache (`models.cache_dir`, or the user's default cache)."""
+    from .models import default_cache_dir
+
+    return Path(cache_dir or default_cache_dir()) / name
+
+
+def export_to_onnx(module, example, path, input_names, output_names, dynamic_axes, metadata=None):
+    """`module` (in eval mode) traced on `example` into `path`, atomically; `metadata` (str → str) is stored
+    in the file, where ONNX Runtime reads it back as the model's custom metadata."""
+    import onnx
+    import torch
+
+    with atomic_path(path) as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the tracer's notes on Python control flow, fixed shapes here
+        torch.onnx.export(module, example, str(tmp), input_names=input_names, output_names=output_names,
+                          dynamic_axes=dynamic_axes, opset_version=17, dynamo=False)
+        if metadata:
+            model = onnx.load(str(tmp))
+            for key, value in metadata.items():
+                model.metadata_props.add(key=key, value=str(value))
+            onnx.save(model, str(tmp))
+    return Path(path)
+
+
+def cpu_session(path, threads=None):
+    """An ONNX Runtime session on the CPU whose idle threads do not spin (numpy work runs between calls)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads, options.inter_op_num_threads = threads or 0, 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.add_session_config_entry("session.set_denormal_as_zero", "1")
+    return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
