@@ -14,28 +14,26 @@ COMPARED = ("vad.json", "chunks/plan.json", "language.json", "diarization.json",
             "subtitles/*.*", "subtitles/translations/*.*", "asr/chunk_*.json")
 
 
-def _running_stages(workdir):
-    """Stages with a job process alive now (Snakemake runs `.snakemake/scripts/tmpXXXX.<stage>.py`)."""
-    scripts = f"{workdir}/.snakemake/scripts/"
-    found = set()
-    for proc in Path("/proc").iterdir():
-        try:
-            args = (proc / "cmdline").read_bytes().decode(errors="replace").split("\0") if proc.name.isdigit() else []
-        except OSError:
-            continue
-        found.update(arg.rsplit(".", 2)[-2] for arg in args if arg.startswith(scripts) and arg.endswith(".py"))
-    return found
+def _scripts(workdir):
+    """Job scripts in the run's folder: Snakemake writes `.snakemake/scripts/tmpXXXX.<stage>.py` just before a
+    job starts and deletes it when the job ends (a killed run leaves its own behind)."""
+    try:
+        return set(os.listdir(Path(workdir) / ".snakemake" / "scripts"))
+    except FileNotFoundError:
+        return set()
 
 
 def _run_until_a_new_stage_starts(workflow, config, killed, *args):
     """Start snakemake; SIGKILL it with all its jobs as soon as a stage not killed yet is running.
     Returns the stage killed, or None when the run finished first."""
+    left_behind = _scripts(workflow.workdir)
     proc = subprocess.Popen(workflow.command(config, "--cores", "2", *args), cwd=workflow.workdir,
                             env=workflow.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.monotonic() + 600
     while proc.poll() is None and time.monotonic() < deadline:
-        fresh = [stage for stage in STAGES if stage in _running_stages(workflow.workdir) and stage not in killed]
+        running = {name.rsplit(".", 2)[-2] for name in _scripts(workflow.workdir) - left_behind if name.endswith(".py")}
+        fresh = [stage for stage in STAGES if stage in running and stage not in killed]
         if fresh:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
