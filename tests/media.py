@@ -147,9 +147,9 @@ def encode_audio(path, tracks, container_format=None):
     return Path(path)
 
 
-def odd_audio(folder, wav=DEMO_WAV):
-    """The demo clip in every ODD_AUDIO form; returns the paths."""
-    samples = read_wav(wav)
+def odd_audio(folder, wav=DEMO_WAV, seconds=None):
+    """The demo clip (or its first `seconds`) in every ODD_AUDIO form; returns the paths."""
+    samples = read_wav(wav)[:int(seconds * 16000) if seconds else None]
     return [encode_audio(Path(folder) / name, [(samples, codec, rate, layout, None)], fmt)
             for name, fmt, codec, rate, layout in ODD_AUDIO]
 

@@ -3,8 +3,9 @@
 import json
 
 import jiwer
+import pytest
 
-from conftest import NORMALIZE, wer
+from conftest import NORMALIZE, Workflow, wer
 
 CHUNKED = {"chunking": "always", "chunk_seconds": 20, "cut_search_seconds": 0, "model": "tiny.en"}
 
@@ -26,9 +27,16 @@ def _seam_errors(text, chunked_words, seams, radius=3.0):
     return errors
 
 
-def test_seams_inside_speech_lose_and_double_nothing(workflow, long_speech):
-    audio, text = long_speech
-    workflow.run({"input": str(audio), "asr": CHUNKED})
+@pytest.fixture(scope="module")
+def chunked(tmp_path_factory, model_cache, long_speech):
+    """One chunked run of the long speech for both tests (the rerun test restores the chunk it deletes)."""
+    workflow = Workflow(tmp_path_factory.mktemp("chunked") / "work", model_cache)
+    workflow.run({"input": str(long_speech[0]), "asr": CHUNKED})
+    return workflow
+
+
+def test_seams_inside_speech_lose_and_double_nothing(chunked, long_speech):
+    workflow, (audio, text) = chunked, long_speech
     plan = json.loads((workflow.results("long speech") / "chunks" / "plan.json").read_text())["chunks"]
     assert len(plan) >= 3
     assert any(c["audio_end"] > c["end"] for c in plan)  # cuts fell inside speech, so chunks overlap
@@ -46,10 +54,8 @@ def test_seams_inside_speech_lose_and_double_nothing(workflow, long_speech):
     assert _seam_errors(text, chunked_words, seams) == []
 
 
-def test_rerun_does_nothing_and_a_lost_chunk_reruns_alone(workflow, long_speech):
-    audio, _ = long_speech
-    config = {"input": str(audio), "asr": CHUNKED}
-    workflow.run(config)
+def test_rerun_does_nothing_and_a_lost_chunk_reruns_alone(chunked, long_speech):
+    workflow, config = chunked, {"input": str(long_speech[0]), "asr": CHUNKED}
     asr_dir = workflow.results("long speech") / "asr"
     chunks = sorted(asr_dir.glob("chunk_*.json"))
     srt = next((workflow.results("long speech") / "subtitles").glob("*.srt"))

@@ -10,6 +10,9 @@ import media
 from cinescribe.jobs import short_name
 
 
+NEW_JERSEY_HEARD_BY = 16  # seconds: the demo clip says "This is Diane in New Jersey" at 12.5-14.2 s
+
+
 def _sentences(stderr):
     return [line for line in stderr.splitlines() if line.startswith("cinescribe:")]
 
@@ -128,12 +131,12 @@ def test_hostile_and_very_long_file_names_run_and_execute_nothing(workflow, tmp_
 def test_odd_soundtracks_a_chosen_language_track_and_music_only(workflow, tmp_path):
     """One run over a jobs table: every odd channel count, rate, sample format and codec gets subtitles, the
     Hindi-tagged track of a two-track film is the one heard, and a film of music only gets no invented words."""
-    odd = media.odd_audio(tmp_path)
-    speech = media.read_wav(media.DEMO_WAV)
+    odd = media.odd_audio(tmp_path, seconds=NEW_JERSEY_HEARD_BY)
+    speech = media.read_wav(media.DEMO_WAV)[:NEW_JERSEY_HEARD_BY * 16000]
     silent = np.zeros_like(speech)
     two = media.encode_audio(tmp_path / "two tracks.mkv", [(silent, "aac", 48000, "stereo", "eng"),
                                                           (speech, "aac", 48000, "stereo", "hin")], "matroska")
-    music = media.music(tmp_path / "only music.wav", 30)
+    music = media.music(tmp_path / "only music.wav", NEW_JERSEY_HEARD_BY)
     table = tmp_path / "jobs.tsv"
     table.write_text("input\taudio_language\n" + "".join(f"{path}\t\n" for path in odd)
                      + f"{two}\thin\n{music}\t\n", encoding="utf-8")
