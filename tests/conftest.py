@@ -78,8 +78,14 @@ class Workflow:
 
 @pytest.fixture(scope="session")
 def model_cache(tmp_path_factory):
-    """One joined copy of the embedded base model for the whole run."""
-    return tmp_path_factory.mktemp("models")
+    """One model cache for the whole run, shared by the xdist workers (whose temporary folders are siblings):
+    the base model is joined and CAM++ and segmentation-3.0 are exported once, not once per worker. Every
+    write into a model cache is atomic, so workers that need a model at the same moment both succeed."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    (shared / "models").mkdir(exist_ok=True)
+    return shared / "models"
 
 
 @pytest.fixture

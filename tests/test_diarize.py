@@ -53,9 +53,9 @@ def speakers(turns):
 
 
 @pytest.fixture(scope="module")
-def run():
+def run(model_cache):
     """Diarize a WAV as the workflow does with the shipped settings (and any overrides); models loaded once."""
-    encoder, segmenter = load_encoder("cpu", threads=2), load_segmenter("cpu")
+    encoder, segmenter = load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)
 
     def diarize_with(wav, **overrides):
         options = shipped_options(**overrides)
@@ -243,16 +243,13 @@ def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
     assert onnx.window_s == torch_.window_s == 10
 
 
-def test_diarization_on_cpu_never_loads_torch(tmp_path):
+def test_diarization_on_cpu_never_loads_torch(model_cache):
     """With the networks exported once, a diarize job on a machine without a GPU starts without torch."""
-    from cinescribe.embeddings import export_onnx as export_campplus
-    from cinescribe.overlap import export_onnx as export_segmentation
-
-    export_campplus(tmp_path / "campplus"), export_segmentation(tmp_path / "segmentation")
+    load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
     code = ("import sys; from cinescribe.devices import torch_device; from cinescribe.diarize import diarize; "
             "from cinescribe.embeddings import load_encoder; from cinescribe.overlap import load_segmenter; "
             "from cinescribe.vad import detect_speech; "
-            f"wav, cache = {str(media.DEMO_WAV)!r}, {str(tmp_path)!r}; device = torch_device('auto'); "
+            f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
             "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "
             "load_segmenter(device, 2, cache)); "
             "print(device, len({t['speaker'] for t in turns}), 'torch' in sys.modules)")
