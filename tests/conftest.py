@@ -140,13 +140,51 @@ def tiny_demo_run(tmp_path_factory, model_cache):
 
 
 # `make test` runs the suite on three pytest-xdist workers (two cores: much of a test is waiting on a
-# subprocess) with --dist worksteal: each worker starts on its share, and one that runs dry takes the tests
-# another has not started. The longest files first, so that no long test starts last and leaves one worker
-# running it alone.
-LONGEST_FIRST = ("test_workflow_slurm.py", "test_workflow_resume.py", "test_workflow_inputs.py",
-                 "test_workflow_diarize.py", "test_diarize.py", "test_translate.py", "test_workflow_chunks.py")
+# subprocess) with --dist worksteal, which first hands each worker one contiguous third of the collected
+# tests; a worker that runs dry later takes the tail of another's queue. So the order below is three lanes
+# of about equal time, each a whole file at a time (module fixtures are built once) and its longest files
+# first: no long test starts last and leaves one worker running it alone. Seconds per file, measured on 2
+# cores (files not listed count 1 s a test); they only steer the order.
+FILE_SECONDS = {"test_workflow_inputs.py": 133, "test_workflow_slurm.py": 109, "test_workflow_diarize.py": 79,
+                "test_workflow_resume.py": 65, "test_diarize.py": 56, "test_translate.py": 45,
+                "test_workflow_hindi.py": 40, "test_workflow_chunks.py": 36, "test_workflow_concurrency.py": 33,
+                "test_asr_worker.py": 31, "test_workflow_glossary.py": 28, "test_workflow_disk_full.py": 23,
+                "test_workflow_demo.py": 17, "test_translation_model.py": 15, "test_guard.py": 14,
+                "test_workflow_failures.py": 14, "test_workflow_review.py": 12, "test_audio.py": 12}
+
+
+# Files whose tests read the same session fixture (demo_run, tiny_demo_run) go to one lane: one worker
+# builds it, not two.
+SAME_LANE = ({"test_workflow_slurm.py", "test_workflow_demo.py", "test_workflow_review.py"},)
+
+
+def lanes_of_equal_time(files, sizes):
+    """Whole files (name → items; SAME_LANE sets as one), longest first, each into the lane with the least time
+    that still has room for it; one that fits nowhere whole fills the roomiest lanes. Each lane: its longest
+    files first."""
+    seconds = {name: FILE_SECONDS.get(name, len(tests)) for name, tests in files.items()}
+    units = [[name] for name in files if not any(name in group for group in SAME_LANE)]
+    units += [sorted((name for name in group if name in files), key=lambda name: -seconds[name]) for group in SAME_LANE]
+    lanes = [{"room": size, "time": 0.0, "units": []} for size in sizes]
+    for unit in sorted(filter(None, units), key=lambda unit: -sum(seconds[name] for name in unit)):
+        tests = [test for name in unit for test in files[name]]
+        per_test = sum(seconds[name] for name in unit) / len(tests)
+        while tests:
+            fits = [lane for lane in lanes if lane["room"] >= len(tests)] or [max(lanes, key=lambda l: l["room"])]
+            lane = min(fits, key=lambda lane: lane["time"])
+            part, tests = tests[:lane["room"]], tests[lane["room"]:]
+            lane["units"].append((per_test * len(part), part))
+            lane["room"] -= len(part)
+            lane["time"] += per_test * len(part)
+    return [test for lane in lanes for _, part in sorted(lane["units"], key=lambda unit: -unit[0]) for test in part]
 
 
 def pytest_collection_modifyitems(items):
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+    files = {}
+    for item in items:
+        files.setdefault(item.path.name, []).append(item)
+    workers, left, sizes = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", 1)), len(items), []
+    for remaining in range(workers, 0, -1):  # xdist's first split: len(pending) // workers still to serve
+        sizes.append(left // remaining)
+        left -= sizes[-1]
+    items[:] = lanes_of_equal_time(files, sizes)
