@@ -1,5 +1,6 @@
 """Debian's chromium, headless, driven by selenium through chromium-driver (no browser is downloaded)."""
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -35,29 +36,37 @@ class Browser:
         self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
         return self
 
-    def reload(self, stored):
-        """Reload once another tab of this page sees `stored` in local storage.
+    def reload(self):
+        """Reload once the browser holds every storage write this document made, as a user reopening it sees.
 
-        Chromium hands a page's storage writes to the browser process asynchronously, so the test first waits
-        until a second document of the same page sees the edit, as a user reopening the page would.
+        Chromium hands a page's storage writes to the browser process asynchronously, and a reloaded document
+        reads them from there: a text typed key by key is stored in steps, and a check for one word can see
+        an earlier step. So this waits until a second tab of the page sees the whole of this document's
+        storage, then reloads until this tab too reads it back.
         """
         url, first = self.driver.current_url, self.driver.current_window_handle
+        expected = self.storage()
 
-        def second_tab_sees_it():
-            if stored in (self.js("return JSON.stringify(localStorage)") or ""):
+        def sees_it():
+            if self.storage() == expected:
                 return True
             self.driver.refresh()  # read storage again in a new document
+            self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
             return False
 
         self.driver.switch_to.new_window("tab")
         try:
             self.driver.get(url)
-            self.wait(second_tab_sees_it)
+            self.wait(sees_it, timeout=30)
         finally:
             self.driver.close()
             self.driver.switch_to.window(first)
         self.driver.refresh()
         self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
+        self.wait(sees_it, timeout=30)
+
+    def storage(self):
+        return json.loads(self.js("return JSON.stringify(localStorage)") or "{}")
 
     def js(self, script, *args):
         return self.driver.execute_script(script, *args)
@@ -72,7 +81,7 @@ class Browser:
             if result:
                 return result
             time.sleep(0.05)
-        raise AssertionError("the page did not get there in time")
+        raise AssertionError(f"the page did not get there in {timeout:.0f} s ({condition.__name__})")
 
     def download(self, button_id, name):
         """Click a download button and return the file's text once it is complete."""

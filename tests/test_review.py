@@ -175,7 +175,7 @@ def test_an_edit_stays_with_its_cue_when_a_rerun_changes_the_cues(tmp_path, brow
     box.click()
     box.send_keys(Keys.END, " Kapoor")
     assert cue_texts(browser)[0] == "Good morning Raj Kapoor"
-    browser.reload(stored="Raj Kapoor")
+    browser.reload()
     assert cue_texts(browser)[0] == "Good morning Raj Kapoor"  # kept across a reload
     build(tmp_path, [(0.5, 3.0, "Morning", "SPEAKER_00", 0.9)] + first[1:], 10.0, name="rerun")
     browser.driver.refresh()

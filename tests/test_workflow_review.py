@@ -93,7 +93,7 @@ def test_an_edit_survives_a_reload_and_downloads_with_nothing_else_changed(demo,
     box.send_keys(Keys.CONTROL, "a")
     edited = texts[i].replace("New Jersey", "Newark")
     box.send_keys(edited)
-    page.reload(stored="Newark")
+    page.reload()
     assert rows(page)[i][1] == edited
     assert page.js("return document.querySelectorAll('.cue.edited').length") == 1
     srt = page.download("download-srt", "sample.en.reviewed.srt")
