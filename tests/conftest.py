@@ -164,13 +164,14 @@ def lanes_of_equal_time(files, sizes):
     files first."""
     seconds = {name: FILE_SECONDS.get(name, len(tests)) for name, tests in files.items()}
     units = [[name] for name in files if not any(name in group for group in SAME_LANE)]
-    units += [sorted((name for name in group if name in files), key=lambda name: -seconds[name]) for group in SAME_LANE]
+    units += [sorted((name for name in group if name in files), key=lambda name: -seconds[name])
+              for group in SAME_LANE]
     lanes = [{"room": size, "time": 0.0, "units": []} for size in sizes]
     for unit in sorted(filter(None, units), key=lambda unit: -sum(seconds[name] for name in unit)):
         tests = [test for name in unit for test in files[name]]
         per_test = sum(seconds[name] for name in unit) / len(tests)
         while tests:
-            fits = [lane for lane in lanes if lane["room"] >= len(tests)] or [max(lanes, key=lambda l: l["room"])]
+            fits = [lane for lane in lanes if lane["room"] >= len(tests)] or [max(lanes, key=lambda lane: lane["room"])]
             lane = min(fits, key=lambda lane: lane["time"])
             part, tests = tests[:lane["room"]], tests[lane["room"]:]
             lane["units"].append((per_test * len(part), part))

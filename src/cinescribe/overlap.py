@@ -91,7 +91,8 @@ class TorchSegmenter(Segmenter):
 
     def __init__(self, model, window_s):
         self.model, self.window_s = model, window_s
-        self.frame_step, self.frame_start, self.frame_duration = model.frame_step, model.frame_start, model.frame_duration
+        for key in TIMING[1:]:
+            setattr(self, key, getattr(model, key))
         self.device = next(model.parameters()).device
 
     def log_probability(self, waveforms):
