@@ -5,16 +5,15 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.asr_worker import run_whisper
 from cinescribe.atomic import read_json, write_json
+from cinescribe.languages import known_source_language
 from cinescribe.runner import run
 from cinescribe.understanding import language_warning
 
 
 def main(sm):
     asr = sm.params.asr
-    language, probability, candidates = asr["language"], 1.0, []
-    detected = language == "auto" and not asr["model"].endswith(".en")
-    if language == "auto" and not detected:
-        language = "en"  # English-only Whisper: nothing to detect, no model to load
+    language, probability, candidates = known_source_language(asr), 1.0, []
+    detected = language is None  # else fixed in config or English-only Whisper: no model to load
     if detected:
         work = dict(wav_path=sm.input.audio, speech=read_json(sm.input.vad)["speech"])
         language, probability, candidates = run_whisper("detect_language", work, asr, sm.threads, sm.params.strict,

@@ -79,7 +79,6 @@ class OnnxEncoder:
     def __init__(self, folder, threads=None):
         from .onnx_export import cpu_session
 
-        # idle pool threads must not spin: fbank and pooling run between calls on the same cores
         self.session = cpu_session(Path(folder) / ONNX_TRUNK, threads)
         with np.load(Path(folder) / DENSE_LAYER) as dense:
             self.weight, self.mean = dense["weight"], dense["mean"]

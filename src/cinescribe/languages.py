@@ -31,11 +31,15 @@ def check_language(code, where="asr.language"):
                           f"_LANGUAGE_CODES; print(*_LANGUAGE_CODES)\")")
 
 
-def known_subtitle_language(asr):
-    """The subtitles' language when the config alone tells it (Whisper's translate task, a fixed language, an
-    English-only model); None when it waits for detection."""
-    if asr["task"] == "translate":
-        return "en"
+def known_source_language(asr):
+    """The film's language when the config alone tells it (a fixed language, or an English-only Whisper);
+    None when it must be detected."""
     if asr["language"] != "auto":
         return asr["language"]
     return "en" if asr["model"].endswith(".en") else None
+
+
+def known_subtitle_language(asr):
+    """The subtitles' language when the config alone tells it (Whisper's translate task gives English);
+    None when it waits for detection."""
+    return "en" if asr["task"] == "translate" else known_source_language(asr)
