@@ -4,8 +4,8 @@ import logging
 
 import numpy as np
 
-from .audio import SAMPLE_RATE, read_slice
-from .chunking import group_windows, speech_in
+from cinescribe.audio import SAMPLE_RATE, read_slice
+from cinescribe.chunking import group_windows, speech_in
 
 log = logging.getLogger(__name__)
 

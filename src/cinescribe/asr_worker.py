@@ -23,8 +23,8 @@ from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from .errors import CinescribeError
-from .failures import RetryableFailure, is_out_of_memory
+from cinescribe.errors import CinescribeError
+from cinescribe.failures import RetryableFailure, is_out_of_memory
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ def wants_worker(mode, device):
 
 
 def _run(op, load, kwargs):
-    from . import asr
+    from cinescribe import asr
 
     if op == "transcribe_chunk":
         return asr.transcribe_chunk(load, **kwargs)
@@ -47,8 +47,8 @@ def _run(op, load, kwargs):
 def run_whisper(op, kwargs, asr, threads, strict=True, cache_dir=None, worker=None, log_path=None):
     """Run an ASR operation (transcribe_chunk, detect_language) on the model `asr` names, on the device chosen
     for CTranslate2: loaded here, or in the run's worker when `worker` ({use, idle_seconds}) asks for one."""
-    from .devices import asr_device
-    from .models import load_whisper, resolve_model
+    from cinescribe.devices import asr_device
+    from cinescribe.models import load_whisper, resolve_model
 
     device, compute_type = asr_device(asr["device"], asr["compute_type"], strict)
     worker = worker or {"use": "never"}
@@ -240,7 +240,7 @@ def main(argv=None):
     parser.add_argument("--idle-seconds", type=float, default=120)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s asr_worker[{os.getpid()}] %(message)s")
-    from .models import load_whisper
+    from cinescribe.models import load_whisper
 
     started = time.monotonic()
     model = load_whisper(args.model, args.device, args.compute_type, args.threads)

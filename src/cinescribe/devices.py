@@ -3,7 +3,7 @@
 import logging
 import sys
 
-from .errors import CinescribeError
+from cinescribe.errors import CinescribeError
 
 log = logging.getLogger(__name__)
 

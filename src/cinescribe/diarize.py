@@ -11,10 +11,10 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .audio import read_slice
-from .embeddings import TRUNK_PER_SECOND, embed_stats, pooled_stats, trunk_frames, window_starts
-from .timeline import runs
-from .voice_clusters import cluster
+from cinescribe.audio import read_slice
+from cinescribe.embeddings import TRUNK_PER_SECOND, embed_stats, pooled_stats, trunk_frames, window_starts
+from cinescribe.timeline import runs
+from cinescribe.voice_clusters import cluster
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02
@@ -159,7 +159,7 @@ def speech_spans(regions, max_gap_s=2.0):
 
 def overlap_turns(wav_path, regions, labels, segmenter, opts):
     """Turns of the second voice where the segmentation model hears two at once."""
-    from .overlap import overlap_frames
+    from cinescribe.overlap import overlap_frames
 
     spans = [(start, end) for start, end in speech_spans(regions)  # one voice there: nobody to overlap with
              if len(set(labels[int(start / FRAME_S):int(end / FRAME_S), 0]) - {-1}) > 1]

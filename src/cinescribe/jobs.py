@@ -5,10 +5,10 @@ import hashlib
 import csv
 from pathlib import Path
 
-from .audio import check_input_path
-from .errors import CinescribeError
-from .languages import check_language
-from .textfiles import read_text_file
+from cinescribe.audio import check_input_path
+from cinescribe.errors import CinescribeError
+from cinescribe.languages import check_language
+from cinescribe.textfiles import read_text_file
 
 # TSV column → (config section, key); an empty cell keeps the config default.
 COLUMNS = {

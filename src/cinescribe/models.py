@@ -6,8 +6,8 @@ import shutil
 from importlib import resources
 from pathlib import Path
 
-from .atomic import atomic_path
-from .errors import CinescribeError
+from cinescribe.atomic import atomic_path
+from cinescribe.errors import CinescribeError
 
 log = logging.getLogger(__name__)
 BASE_MODEL_BYTES = 145_217_532

@@ -4,12 +4,12 @@
 import warnings
 from pathlib import Path
 
-from .atomic import atomic_path
+from cinescribe.atomic import atomic_path
 
 
 def cache_folder(cache_dir, name):
     """`name`'s folder in the model cache (`models.cache_dir`, or the user's default cache)."""
-    from .models import default_cache_dir
+    from cinescribe.models import default_cache_dir
 
     return Path(cache_dir or default_cache_dir()) / name
 

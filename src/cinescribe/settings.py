@@ -3,7 +3,7 @@
 import jsonschema
 import yaml
 
-from .errors import CinescribeError
+from cinescribe.errors import CinescribeError
 
 
 def _sentence(error):

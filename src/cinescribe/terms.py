@@ -2,8 +2,8 @@
 
 import os
 
-from .errors import CinescribeError
-from .glossary import load_cast, load_glossary
+from cinescribe.errors import CinescribeError
+from cinescribe.glossary import load_cast, load_glossary
 
 
 def configured_terms(glossary):

@@ -7,10 +7,10 @@ rules. A dialogue cue (one dash line per speaker) is translated line by line so 
 glossary term with a `translation` comes out as the glossary says.
 """
 
-from .cues import SONG, with_song_marks
-from .errors import CinescribeError
-from .glossary import spelling_pattern
-from .linebreak import wrap
+from cinescribe.cues import SONG, with_song_marks
+from cinescribe.errors import CinescribeError
+from cinescribe.glossary import spelling_pattern
+from cinescribe.linebreak import wrap
 
 DASH = "- "
 

@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .audio import SAMPLE_RATE, iter_blocks
-from .errors import CinescribeError
-from .packages import installed_file
+from cinescribe.audio import SAMPLE_RATE, iter_blocks
+from cinescribe.errors import CinescribeError
+from cinescribe.packages import installed_file
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time

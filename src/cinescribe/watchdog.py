@@ -4,8 +4,8 @@ import logging
 import multiprocessing
 import traceback
 
-from .errors import CinescribeError
-from .failures import StageTimeout, is_disk_full, is_out_of_memory
+from cinescribe.errors import CinescribeError
+from cinescribe.failures import StageTimeout, is_disk_full, is_out_of_memory
 
 log = logging.getLogger(__name__)
 
