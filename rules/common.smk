@@ -4,10 +4,10 @@ import sys
 import threading
 
 from cinescribe.asr_worker import stop_workers
-from cinescribe.atomic import read_json
+from cinescribe.runtime.atomic import read_json
 from cinescribe.chunking import chunk_cost
-from cinescribe.errors import CinescribeError
-from cinescribe.failures import batch_for_attempt, say_if_disk_full
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.jobs import load_jobs
 from cinescribe.languages import known_subtitle_language
 from cinescribe.settings import validate_config

@@ -2,9 +2,9 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.glossary import chunk_biases, load_windows, windows_from_subtitles
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 from cinescribe.terms import configured_terms
 
 

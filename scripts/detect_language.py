@@ -4,9 +4,9 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.asr_worker import run_whisper
-from cinescribe.atomic import read_json, write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.languages import known_source_language
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 from cinescribe.understanding import language_warning
 
 

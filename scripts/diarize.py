@@ -2,9 +2,9 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, write_json
-from cinescribe.devices import release_torch_memory, torch_device
-from cinescribe.runner import run
+from cinescribe.runtime.atomic import read_json, write_json
+from cinescribe.runtime.devices import release_torch_memory, torch_device
+from cinescribe.runtime.rule_script import run
 
 
 def offline_turns(sm, opts, device):

@@ -5,9 +5,9 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, remove_stale_parts, write_json
+from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.lint import lint_file
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 from cinescribe.understanding import assess
 
 

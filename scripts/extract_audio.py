@@ -1,6 +1,6 @@
 """Snakemake adapter: the film's chosen audio track → results/{job}/audio.wav."""
 from cinescribe.audio import extract_audio
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

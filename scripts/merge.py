@@ -2,11 +2,11 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.corrections import correct_terms
 from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 from cinescribe.speakers import assign_speakers
 from cinescribe.terms import configured_terms
 

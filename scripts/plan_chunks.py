@@ -2,9 +2,9 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json, write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.chunking import plan_chunks
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

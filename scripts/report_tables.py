@@ -1,9 +1,9 @@
 """Snakemake adapter: benchmark files and done.json → the report's runtime/memory and lint tables."""
 from pathlib import Path
 
-from cinescribe.atomic import read_json
+from cinescribe.runtime.atomic import read_json
 from cinescribe.report_tables import lint_table, runtime_table, write_html_table
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

@@ -3,9 +3,9 @@ import logging
 import os
 import sys
 
-from cinescribe.atomic import read_json, write_text
+from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.review import render_page, review_data
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

@@ -1,6 +1,6 @@
 """Snakemake adapter: audio.wav → review.webm (the soundtrack the review page plays)."""
 from cinescribe.preview_audio import compress_audio
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

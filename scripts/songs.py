@@ -2,9 +2,9 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import write_json
+from cinescribe.runtime.atomic import write_json
 from cinescribe.lyrics import detect_songs
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

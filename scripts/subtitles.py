@@ -1,10 +1,10 @@
 """Snakemake adapter: transcript.json → SRT, WebVTT, ASS, TSV and JSON subtitles (in Latin letters for the
 romanize rule: the words are romanized before cues are built, so Latin lines meet the rules too)."""
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json
+from cinescribe.runtime.atomic import read_json
 from cinescribe.cues import build_cues
 from cinescribe.lyrics import mark_song_words
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 from cinescribe.terms import configured_terms
 from cinescribe.words import words_of
 from cinescribe.writers import write_subtitles

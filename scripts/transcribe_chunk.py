@@ -1,9 +1,9 @@
 """Snakemake adapter: one chunk of audio.wav → asr/chunk_NNNN.json (absolute times, words)."""
 from cinescribe import SCHEMA_VERSION
 from cinescribe.asr_worker import run_whisper
-from cinescribe.atomic import read_json, write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.glossary import with_bias
-from cinescribe.runner import run
+from cinescribe.runtime.rule_script import run
 
 
 def main(sm):

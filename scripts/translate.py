@@ -2,9 +2,9 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import read_json
-from cinescribe.devices import torch_device
-from cinescribe.runner import run
+from cinescribe.runtime.atomic import read_json
+from cinescribe.runtime.devices import torch_device
+from cinescribe.runtime.rule_script import run
 from cinescribe.terms import configured_terms
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.translation_backends import load_backend

@@ -2,10 +2,10 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.atomic import write_json
+from cinescribe.runtime.atomic import write_json
 from cinescribe.audio import wav_seconds
-from cinescribe.devices import release_torch_memory, vad_device
-from cinescribe.runner import run
+from cinescribe.runtime.devices import release_torch_memory, vad_device
+from cinescribe.runtime.rule_script import run
 from cinescribe.vad import detect_speech
 
 

@@ -12,8 +12,8 @@ import pytest
 
 import media
 from cinescribe.asr_worker import _workers_folder, run_whisper, stop_workers
-from cinescribe.errors import CinescribeError
-from cinescribe.failures import RetryableFailure
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.failures import RetryableFailure
 from conftest import wer
 
 ASR = {"model": "tiny.en", "device": "cpu", "compute_type": "int8", "language": "en", "task": "transcribe",

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from cinescribe.atomic import atomic_path, remove_stale_parts, write_text
+from cinescribe.runtime.atomic import atomic_path, remove_stale_parts, write_text
 
 SLOW_WRITER = """
 import sys, time
-from cinescribe.atomic import atomic_path
+from cinescribe.runtime.atomic import atomic_path
 with atomic_path(sys.argv[1]) as tmp:
     tmp.write_text("half")
     print("writing", flush=True)

@@ -3,7 +3,7 @@ import pytest
 
 import media
 from cinescribe.audio import extract_audio, read_slice, wav_seconds
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 
 def test_video_track_chosen_by_language_tag(tmp_path):

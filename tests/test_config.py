@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 import media
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.jobs import load_jobs
 from cinescribe.settings import validate_config
 

@@ -2,8 +2,8 @@ import logging
 
 import pytest
 
-from cinescribe.devices import asr_device, torch_device, vad_device
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.devices import asr_device, torch_device, vad_device
+from cinescribe.runtime.errors import CinescribeError
 
 
 def _has(*available):
@@ -60,7 +60,7 @@ def test_asr_cuda_absent():
 
 
 def test_mac_profile_resources_set_the_mps_knobs(monkeypatch):
-    from cinescribe.devices import apply_mps_settings
+    from cinescribe.runtime.devices import apply_mps_settings
 
     for var in ("PYTORCH_ENABLE_MPS_FALLBACK", "PYTORCH_MPS_HIGH_WATERMARK_RATIO"):
         monkeypatch.delenv(var, raising=False)

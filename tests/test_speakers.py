@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 from pyannote.core import Annotation, Segment
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.pyannote_backend import load_pipeline, turns_from_annotation
 from cinescribe.speakers import assign_speakers
 

@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 import media
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.glossary import load_cast, load_glossary
 from cinescribe.jobs import load_jobs
 

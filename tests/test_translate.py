@@ -9,7 +9,7 @@ import sacrebleu
 
 import media
 from cinescribe.cues import build_cues
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.glossary import load_glossary
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.languages import known_subtitle_language

@@ -4,7 +4,7 @@ loading, batching with padding, the target language token, and one sentence for 
 import pytest
 
 import tiny_translator
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.translate import translate_cues
 from cinescribe.translation_backends import load_backend
 

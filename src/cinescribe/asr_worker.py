@@ -23,8 +23,8 @@ from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from cinescribe.errors import CinescribeError
-from cinescribe.failures import RetryableFailure, is_out_of_memory
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.failures import RetryableFailure, is_out_of_memory
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _run(op, load, kwargs):
 def run_whisper(op, kwargs, asr, threads, strict=True, cache_dir=None, worker=None, log_path=None):
     """Run an ASR operation (transcribe_chunk, detect_language) on the model `asr` names, on the device chosen
     for CTranslate2: loaded here, or in the run's worker when `worker` ({use, idle_seconds}) asks for one."""
-    from cinescribe.devices import asr_device
+    from cinescribe.runtime.devices import asr_device
     from cinescribe.models import load_whisper, resolve_model
 
     device, compute_type = asr_device(asr["device"], asr["compute_type"], strict)

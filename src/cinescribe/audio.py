@@ -7,8 +7,8 @@ from pathlib import Path
 import av
 import numpy as np
 
-from cinescribe.atomic import atomic_path
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.atomic import atomic_path
+from cinescribe.runtime.errors import CinescribeError
 
 SAMPLE_RATE = 16000
 log = logging.getLogger(__name__)

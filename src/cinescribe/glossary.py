@@ -9,8 +9,8 @@ import csv
 import re
 from dataclasses import dataclass, field
 
-from cinescribe.errors import CinescribeError
-from cinescribe.textfiles import read_text_file
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.textfiles import read_text_file
 
 SEPARATORS = re.compile(r"\s*[;|]\s*")
 

@@ -6,9 +6,9 @@ import csv
 from pathlib import Path
 
 from cinescribe.audio import check_input_path
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.languages import check_language
-from cinescribe.textfiles import read_text_file
+from cinescribe.runtime.textfiles import read_text_file
 
 # TSV column → (config section, key); an empty cell keeps the config default.
 COLUMNS = {

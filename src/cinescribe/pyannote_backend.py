@@ -6,7 +6,7 @@ from a hub), so everything here fails with one sentence when it is missing or th
 
 import os
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 
 def load_pipeline(name, device="cpu"):

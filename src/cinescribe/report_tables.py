@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cinescribe.atomic import write_text
+from cinescribe.runtime.atomic import write_text
 
 
 def rule_of(benchmark_path):

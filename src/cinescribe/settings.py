@@ -3,7 +3,7 @@
 import jsonschema
 import yaml
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 
 def _sentence(error):

@@ -2,7 +2,7 @@
 
 import os
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.glossary import load_cast, load_glossary
 
 

@@ -16,7 +16,7 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 log = logging.getLogger(__name__)
 

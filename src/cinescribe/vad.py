@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from cinescribe.audio import SAMPLE_RATE, iter_blocks
-from cinescribe.errors import CinescribeError
-from cinescribe.packages import installed_file
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.packages import installed_file
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time

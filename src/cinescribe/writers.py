@@ -5,7 +5,7 @@ import json
 
 import pysubs2
 
-from cinescribe.atomic import atomic_path, write_text
+from cinescribe.runtime.atomic import atomic_path, write_text
 
 
 def cue_speaker(cue, names):

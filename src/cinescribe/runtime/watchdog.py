@@ -4,8 +4,8 @@ import logging
 import multiprocessing
 import traceback
 
-from cinescribe.errors import CinescribeError
-from cinescribe.failures import StageTimeout, is_disk_full, is_out_of_memory
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.failures import StageTimeout, is_disk_full, is_out_of_memory
 
 log = logging.getLogger(__name__)
 

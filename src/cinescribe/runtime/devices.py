@@ -3,7 +3,7 @@
 import logging
 import sys
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ mark) is read too, and anything else that is not UTF-8 is one sentence saying ho
 
 import codecs
 
-from cinescribe.errors import CinescribeError
+from cinescribe.runtime.errors import CinescribeError
 
 
 def read_text_file(path, what):

@@ -4,14 +4,7 @@
 import warnings
 from pathlib import Path
 
-from cinescribe.atomic import atomic_path
-
-
-def cache_folder(cache_dir, name):
-    """`name`'s folder in the model cache (`models.cache_dir`, or the user's default cache)."""
-    from cinescribe.models import default_cache_dir
-
-    return Path(cache_dir or default_cache_dir()) / name
+from cinescribe.runtime.atomic import atomic_path
 
 
 def export_to_onnx(module, example, path, input_names, output_names, dynamic_axes, metadata=None):
