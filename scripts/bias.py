@@ -4,7 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.glossary import chunk_biases, load_windows, windows_from_subtitles
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.terms import configured_terms
 
 
@@ -22,4 +22,4 @@ def main(sm):
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "chunks": chunks})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -6,7 +6,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.asr_worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.languages import known_source_language
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.understanding import language_warning
 
 
@@ -28,4 +28,4 @@ def main(sm):
     write_json(sm.output[0], result)
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

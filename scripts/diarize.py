@@ -4,7 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.runtime.devices import release_torch_memory, torch_device
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def offline_turns(sm, opts, device):
@@ -38,4 +38,4 @@ def main(sm):
                               "turns": turns})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

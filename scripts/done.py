@@ -7,7 +7,7 @@ import sys
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.lint import lint_file
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.understanding import assess
 
 
@@ -36,4 +36,4 @@ def main(sm):
         logging.warning("warning: %s", warning)
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,6 +1,6 @@
 """Snakemake adapter: the film's chosen audio track → results/{job}/audio.wav."""
 from cinescribe.audio import extract_audio
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -8,4 +8,4 @@ def main(sm):
     extract_audio(sm.input[0], sm.output[0], track=audio["track"], language=audio["language"])
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

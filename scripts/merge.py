@@ -6,7 +6,7 @@ from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.corrections import correct_terms
 from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.speakers import assign_speakers
 from cinescribe.terms import configured_terms
 
@@ -36,4 +36,4 @@ def main(sm):
                               "corrections": corrections})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -4,7 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.chunking import plan_chunks
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -15,4 +15,4 @@ def main(sm):
     write_json(sm.output.plan, {"schema": SCHEMA_VERSION, "chunks": chunks})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from cinescribe.runtime.atomic import read_json
 from cinescribe.report_tables import lint_table, runtime_table, write_html_table
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -14,4 +14,4 @@ def main(sm):
                      f"{job}: share of cues meeting each rule (%)")
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

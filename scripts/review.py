@@ -5,7 +5,7 @@ import sys
 
 from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.review import render_page, review_data
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -23,4 +23,4 @@ def main(sm):
           f"{os.path.abspath(sm.output[0])}", file=sys.stderr)
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -1,10 +1,10 @@
 """Snakemake adapter: audio.wav → review.webm (the soundtrack the review page plays)."""
 from cinescribe.preview_audio import compress_audio
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
     compress_audio(sm.input[0], sm.output[0], sm.params.kbps)
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

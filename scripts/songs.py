@@ -4,7 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import write_json
 from cinescribe.lyrics import detect_songs
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -14,4 +14,4 @@ def main(sm):
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "songs": songs})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -4,7 +4,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.cues import build_cues
 from cinescribe.lyrics import mark_song_words
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.terms import configured_terms
 from cinescribe.words import words_of
 from cinescribe.writers import write_subtitles
@@ -27,4 +27,4 @@ def main(sm):
                           "speakers": transcript.get("speakers", [])})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -3,7 +3,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.asr_worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.glossary import with_bias
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 
 
 def main(sm):
@@ -20,4 +20,4 @@ def main(sm):
                               "segments": segments})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

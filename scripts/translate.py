@@ -4,7 +4,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.devices import torch_device
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.terms import configured_terms
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.translation_backends import load_backend
@@ -30,4 +30,4 @@ def main(sm):
         write_subtitles(bilingual_cues(cues), {"srt": bilingual})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -5,7 +5,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import write_json
 from cinescribe.audio import wav_seconds
 from cinescribe.runtime.devices import release_torch_memory, vad_device
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.vad import detect_speech
 
 
@@ -21,4 +21,4 @@ def main(sm):
     write_json(sm.output[0], {"schema": SCHEMA_VERSION, "duration": wav_seconds(sm.input[0]), "speech": speech})
 
 
-run(snakemake, main)  # noqa: F821 - injected by Snakemake
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

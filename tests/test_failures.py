@@ -8,7 +8,7 @@ import pytest
 
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import StageTimeout, batch_for_attempt, is_out_of_memory
-from cinescribe.runtime.rule_script import run
+from cinescribe.runtime.rule_script import run_rule
 from cinescribe.runtime.watchdog import ChildFailure, run_with_deadline
 
 
@@ -68,30 +68,30 @@ def _fake_snakemake(tmp_path, attempt, timeout=0):
 def test_out_of_memory_is_retried_but_other_errors_stop_retries(tmp_path, capsys):
     oom = RuntimeError("CUDA out of memory")
     with pytest.raises(SystemExit):
-        run(_fake_snakemake(tmp_path, 1), lambda sm: _raise(oom))
+        run_rule(_fake_snakemake(tmp_path, 1), lambda sm: _raise(oom))
     assert not (tmp_path / "stage.log.fatal").exists()
     calls = []
-    run(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))  # the retry runs
+    run_rule(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))  # the retry runs
     assert calls
 
     with pytest.raises(SystemExit):
-        run(_fake_snakemake(tmp_path, 1), lambda sm: _raise(CinescribeError("corrupt file")))
+        run_rule(_fake_snakemake(tmp_path, 1), lambda sm: _raise(CinescribeError("corrupt file")))
     calls = []
     with pytest.raises(SystemExit):
-        run(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))
+        run_rule(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))
     assert calls == []  # the retry stops at once with the same sentence
     assert "corrupt file (not retried" in capsys.readouterr().err
 
 
 def test_a_bug_keeps_its_traceback_and_stops_retries(tmp_path):
     with pytest.raises(SystemExit):
-        run(_fake_snakemake(tmp_path, 1), lambda sm: _raise(ValueError("bad shape")))
+        run_rule(_fake_snakemake(tmp_path, 1), lambda sm: _raise(ValueError("bad shape")))
     assert "Traceback" in (tmp_path / "stage.log").read_text()
     assert (tmp_path / "stage.log.fatal").read_text() == "unexpected failure in transcribe_chunk: bad shape"
 
 
 def test_out_of_memory_in_the_watched_child_is_retried(tmp_path):
     with pytest.raises(SystemExit):
-        run(_fake_snakemake(tmp_path, 1, timeout=30), lambda sm: _raise(RuntimeError("CUDA out of memory")))
+        run_rule(_fake_snakemake(tmp_path, 1, timeout=30), lambda sm: _raise(RuntimeError("CUDA out of memory")))
     assert "ran out of memory; a retry halves the batch" in (tmp_path / "stage.log").read_text()
     assert not (tmp_path / "stage.log.fatal").exists()

@@ -38,7 +38,7 @@ def _fail(message, fatal_note=None):
     sys.exit(1)
 
 
-def run(snakemake, main):
+def run_rule(snakemake, main):
     """Call main(snakemake) under the rule's time limit; exit 1 with one sentence on a user's error."""
     _setup_logging(snakemake.log[0])
     resources = snakemake.resources
