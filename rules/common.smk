@@ -8,9 +8,9 @@ from cinescribe.runtime.atomic import read_json
 from cinescribe.chunking import chunk_cost
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import batch_for_attempt, say_if_disk_full
-from cinescribe.jobs import load_jobs
+from cinescribe.workflow.jobs import load_jobs
 from cinescribe.languages import known_subtitle_language
-from cinescribe.settings import validate_config
+from cinescribe.workflow.config import validate_config
 from cinescribe.terms import glossary_files
 from cinescribe.translation_backends import check_before_the_run
 

@@ -8,8 +8,8 @@ import yaml
 
 import media
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.jobs import load_jobs
-from cinescribe.settings import validate_config
+from cinescribe.workflow.jobs import load_jobs
+from cinescribe.workflow.config import validate_config
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "config" / "schema.yaml"

@@ -8,7 +8,7 @@ import pytest
 import media
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.glossary import load_cast, load_glossary
-from cinescribe.jobs import load_jobs
+from cinescribe.workflow.jobs import load_jobs
 
 GLOSSARY = "term\tpreferred\taliases\ttranslation\nRathore\tRathore\tRathor; Ratore\t\nCafé Leela\t\t\tCafé Leela\n"
 SAVED_AS = {
