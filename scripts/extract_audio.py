@@ -1,5 +1,5 @@
 """Snakemake adapter: the film's chosen audio track → results/{job}/audio.wav."""
-from cinescribe.audio import extract_audio
+from cinescribe.audio.media import extract_audio
 from cinescribe.runtime.rule_script import run_rule
 
 

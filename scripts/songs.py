@@ -3,7 +3,7 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import write_json
-from cinescribe.lyrics import detect_songs
+from cinescribe.audio.songs import detect_songs
 from cinescribe.runtime.rule_script import run_rule
 
 

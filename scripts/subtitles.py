@@ -3,7 +3,7 @@ romanize rule: the words are romanized before cues are built, so Latin lines mee
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.cues import build_cues
-from cinescribe.lyrics import mark_song_words
+from cinescribe.audio.songs import mark_song_words
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.terms import configured_terms
 from cinescribe.words import words_of

@@ -3,10 +3,10 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import write_json
-from cinescribe.audio import wav_seconds
+from cinescribe.audio.media import wav_seconds
 from cinescribe.runtime.devices import release_torch_memory, vad_device
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.vad import detect_speech
+from cinescribe.audio.vad import detect_speech
 
 
 def main(sm):

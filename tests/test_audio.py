@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 import media
-from cinescribe.audio import extract_audio, read_slice, wav_seconds
+from cinescribe.audio.media import extract_audio, read_slice, wav_seconds
 from cinescribe.runtime.errors import CinescribeError
 
 

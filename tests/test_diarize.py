@@ -12,12 +12,12 @@ from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
 import media
-from cinescribe.audio import extract_audio
+from cinescribe.audio.media import extract_audio
 from cinescribe.diarize import FRAME_S, Options, absorb_short_turns, diarize, islands, speaker_names
 from cinescribe.embeddings import load_encoder
 from cinescribe.overlap import load_segmenter
 from cinescribe.timeline import runs
-from cinescribe.vad import detect_speech
+from cinescribe.audio.vad import detect_speech
 from cinescribe.voice_clusters import Merger, local_clusters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -252,7 +252,7 @@ def test_diarization_on_cpu_never_loads_torch(model_cache):
     load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
     code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarize import diarize; "
             "from cinescribe.embeddings import load_encoder; from cinescribe.overlap import load_segmenter; "
-            "from cinescribe.vad import detect_speech; "
+            "from cinescribe.audio.vad import detect_speech; "
             f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
             "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "
             "load_segmenter(device, 2, cache)); "

@@ -7,7 +7,7 @@ import pytest
 import media
 from cinescribe.cues import build_cues
 from cinescribe.lint import lint_file
-from cinescribe.lyrics import detect_songs, mark_song_words
+from cinescribe.audio.songs import detect_songs, mark_song_words
 from cinescribe.writers import write_subtitles
 
 

@@ -2,7 +2,7 @@ import subprocess
 import sys
 
 import media
-from cinescribe.vad import detect_speech
+from cinescribe.audio.vad import detect_speech
 
 
 def _overlap(a, b):
@@ -28,7 +28,7 @@ def test_block_and_row_edges_do_not_change_the_speech_found(tmp_path):
 
 def test_vad_on_cpu_never_loads_torch():
     # the torch import alone is 1.7 s on the path every film takes before its first chunk
-    code = ("import sys; from cinescribe.vad import detect_speech; "
+    code = ("import sys; from cinescribe.audio.vad import detect_speech; "
             f"speech = detect_speech({str(media.DEMO_WAV)!r}, threads=2); "
             "print(len(speech), 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

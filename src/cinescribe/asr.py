@@ -4,7 +4,7 @@ import logging
 
 import numpy as np
 
-from cinescribe.audio import SAMPLE_RATE, read_slice
+from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.chunking import group_windows, speech_in
 
 log = logging.getLogger(__name__)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from cinescribe.audio import read_slice
+from cinescribe.audio.media import read_slice
 from cinescribe.embeddings import TRUNK_PER_SECOND, embed_stats, pooled_stats, trunk_frames, window_starts
 from cinescribe.timeline import runs
 from cinescribe.voice_clusters import cluster

