@@ -36,7 +36,7 @@ TARGETS = {(10, False): 1.10, (30, False): 1.03, (30, True): 1.25}
 BARE = r"""
 import json, sys
 from faster_whisper import WhisperModel, BatchedInferencePipeline
-from cinescribe.models import resolve_model
+from cinescribe.asr.models import resolve_model
 mode, model_name, wav, threads, device, compute_type = sys.argv[1:5] + (sys.argv[5:] or ["cpu", "int8"])
 model = WhisperModel(resolve_model(model_name), device=device, compute_type=compute_type, cpu_threads=int(threads))
 if mode == "batched":

@@ -3,13 +3,13 @@ import os
 import sys
 import threading
 
-from cinescribe.asr_worker import stop_workers
+from cinescribe.asr.worker import stop_workers
 from cinescribe.runtime.atomic import read_json
-from cinescribe.chunking import chunk_cost
+from cinescribe.asr.chunk_plan import chunk_cost
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.workflow.jobs import load_jobs
-from cinescribe.languages import known_subtitle_language
+from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.workflow.config import validate_config
 from cinescribe.terms import glossary_files
 from cinescribe.translation_backends import check_before_the_run

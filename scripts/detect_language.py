@@ -3,9 +3,9 @@ the detection is unsure."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr_worker import run_whisper
+from cinescribe.asr.worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.languages import known_source_language
+from cinescribe.asr.languages import known_source_language
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.understanding import language_warning
 

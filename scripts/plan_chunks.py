@@ -3,7 +3,7 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.chunking import plan_chunks
+from cinescribe.asr.chunk_plan import plan_chunks
 from cinescribe.runtime.rule_script import run_rule
 
 

@@ -1,6 +1,6 @@
 """Snakemake adapter: one chunk of audio.wav → asr/chunk_NNNN.json (absolute times, words)."""
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr_worker import run_whisper
+from cinescribe.asr.worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.glossary import with_bias
 from cinescribe.runtime.rule_script import run_rule

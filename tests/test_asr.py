@@ -3,8 +3,8 @@
 import pytest
 
 import media
-from cinescribe.asr import detect_language, transcribe_chunk
-from cinescribe.models import load_whisper
+from cinescribe.asr.transcribe import detect_language, transcribe_chunk
+from cinescribe.asr.models import load_whisper
 from conftest import wer
 
 OPTIONS = {"language": "en", "task": "transcribe", "beam_size": 5, "window_seconds": 30,

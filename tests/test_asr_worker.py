@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import media
-from cinescribe.asr_worker import _workers_folder, run_whisper, stop_workers
+from cinescribe.asr.worker import _workers_folder, run_whisper, stop_workers
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import RetryableFailure
 from conftest import wer
@@ -75,7 +75,7 @@ def test_worker_answers_as_a_job_would_and_loads_the_model_once(in_workdir, capl
     pids = {r.args[1] for r in caplog.records if "by the run's ASR worker" in r.getMessage()}
     assert len(pids) == 1  # the second chunk went to the worker the first one started
     assert [r.args[3] for r in caplog.records if "by the run's ASR worker" in r.getMessage()] == [1, 2]
-    assert any(r.name == "cinescribe.asr" and "segments from" in r.getMessage() for r in caplog.records[-3:])
+    assert any(r.name == "cinescribe.asr.transcribe" and "segments from" in r.getMessage() for r in caplog.records[-3:])
 
     stop_workers(in_workdir)
     assert _gone(pids.pop(), within=5.0)
@@ -106,7 +106,7 @@ def test_a_missing_model_is_one_sentence_and_starts_no_worker(in_workdir):
 
 
 def test_auto_uses_a_worker_only_on_cuda():
-    from cinescribe.asr_worker import wants_worker
+    from cinescribe.asr.worker import wants_worker
 
     assert [wants_worker(use, device) for use in ("auto", "always", "never") for device in ("cpu", "cuda")] == [
         False, True, True, True, False, False]

@@ -1,4 +1,4 @@
-from cinescribe.chunking import WINDOW_COST_S, best_cut, group_windows, plan_chunks, speech_in
+from cinescribe.asr.chunk_plan import WINDOW_COST_S, best_cut, group_windows, plan_chunks, speech_in
 
 
 def test_chunks_get_equal_work_so_side_by_side_jobs_finish_together():

@@ -3,7 +3,7 @@ import os
 import pytest
 
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.models import BASE_MODEL_BYTES, resolve_model
+from cinescribe.asr.models import BASE_MODEL_BYTES, resolve_model
 
 
 def test_tiny_en_comes_from_its_package():

@@ -7,7 +7,7 @@ import time
 import pytest
 
 import media
-from cinescribe.models import BASE_MODEL_BYTES
+from cinescribe.asr.models import BASE_MODEL_BYTES
 
 pytestmark = pytest.mark.workflow
 

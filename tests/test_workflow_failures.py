@@ -5,7 +5,7 @@ import shutil
 import time
 
 import media
-from cinescribe.models import resolve_model
+from cinescribe.asr.models import resolve_model
 
 
 def test_hung_engine_is_killed_retried_and_reported(workflow, tmp_path):

@@ -5,7 +5,7 @@ and over), confident text where nobody speaks (VAD says silence), and phantom cr
 subtitles ("Thank you for watching", "Subtitles by …").
 """
 
-from cinescribe.chunking import speech_in
+from cinescribe.asr.chunk_plan import speech_in
 from cinescribe.words import normalize, text_of
 
 

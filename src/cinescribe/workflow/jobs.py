@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cinescribe.audio.media import check_input_path
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.languages import check_language
+from cinescribe.asr.languages import check_language
 from cinescribe.runtime.textfiles import read_text_file
 
 # TSV column → (config section, key); an empty cell keeps the config default.

@@ -5,7 +5,7 @@ import logging
 import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
-from cinescribe.chunking import group_windows, speech_in
+from cinescribe.asr.chunk_plan import group_windows, speech_in
 
 log = logging.getLogger(__name__)
 

@@ -35,12 +35,12 @@ def wants_worker(mode, device):
 
 
 def _run(op, load, kwargs):
-    from cinescribe import asr
+    from cinescribe.asr import transcribe
 
     if op == "transcribe_chunk":
-        return asr.transcribe_chunk(load, **kwargs)
+        return transcribe.transcribe_chunk(load, **kwargs)
     if op == "detect_language":
-        return asr.detect_language(load(), **kwargs)
+        return transcribe.detect_language(load(), **kwargs)
     raise ValueError(f"unknown ASR operation {op!r}")
 
 
@@ -48,7 +48,7 @@ def run_whisper(op, kwargs, asr, threads, strict=True, cache_dir=None, worker=No
     """Run an ASR operation (transcribe_chunk, detect_language) on the model `asr` names, on the device chosen
     for CTranslate2: loaded here, or in the run's worker when `worker` ({use, idle_seconds}) asks for one."""
     from cinescribe.runtime.devices import asr_device
-    from cinescribe.models import load_whisper, resolve_model
+    from cinescribe.asr.models import load_whisper, resolve_model
 
     device, compute_type = asr_device(asr["device"], asr["compute_type"], strict)
     worker = worker or {"use": "never"}
@@ -99,7 +99,7 @@ def _connect(address):
 
 def _start(address, spec, log_path):
     """Start the worker in its own session (a killed job must not take it along) and wait until it listens."""
-    command = [sys.executable, "-m", "cinescribe.asr_worker", "--address", str(address),
+    command = [sys.executable, "-m", "cinescribe.asr.worker", "--address", str(address),
                "--model", spec["model"], "--device", spec["device"], "--compute-type", spec["compute_type"],
                "--threads", str(spec["threads"]), "--idle-seconds", str(spec["idle_seconds"])]
     log_file = Path(log_path).with_name("asr_worker.log") if log_path else address.with_suffix(".log")
@@ -240,7 +240,7 @@ def main(argv=None):
     parser.add_argument("--idle-seconds", type=float, default=120)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format=f"%(asctime)s asr_worker[{os.getpid()}] %(message)s")
-    from cinescribe.models import load_whisper
+    from cinescribe.asr.models import load_whisper
 
     started = time.monotonic()
     model = load_whisper(args.model, args.device, args.compute_type, args.threads)
