@@ -20,9 +20,9 @@ from vs_bare_faster_whisper import run_bare  # noqa: E402
 import yaml  # noqa: E402
 
 from cinescribe.audio.media import wav_seconds  # noqa: E402
-from cinescribe.diarize import Options, diarize  # noqa: E402
-from cinescribe.embeddings import load_encoder  # noqa: E402
-from cinescribe.overlap import load_segmenter  # noqa: E402
+from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
+from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
+from cinescribe.diarization.models.segmentation import load_segmenter  # noqa: E402
 from cinescribe.audio.vad import detect_speech  # noqa: E402
 
 

@@ -8,9 +8,9 @@ from cinescribe.runtime.rule_script import run_rule
 
 
 def offline_turns(sm, opts, device):
-    from cinescribe.diarize import Options, diarize
-    from cinescribe.embeddings import load_encoder
-    from cinescribe.overlap import load_segmenter
+    from cinescribe.diarization.pipeline import Options, diarize
+    from cinescribe.diarization.models.speaker_encoder import load_encoder
+    from cinescribe.diarization.models.segmentation import load_segmenter
 
     options = Options.from_config(opts, piece_s=sm.resources.piece_s)
     encoder = load_encoder(device, sm.threads, sm.params.cache_dir)
@@ -19,7 +19,7 @@ def offline_turns(sm, opts, device):
 
 
 def pyannote_turns(sm, opts, device):
-    from cinescribe.pyannote_backend import diarize_with_pyannote, load_pipeline
+    from cinescribe.diarization.pyannote_pipeline import diarize_with_pyannote, load_pipeline
 
     return diarize_with_pyannote(sm.input.audio, load_pipeline(opts["pyannote_pipeline"], device),
                                  opts["num_speakers"], opts["min_speakers"], opts["max_speakers"])

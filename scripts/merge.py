@@ -7,7 +7,7 @@ from cinescribe.corrections import correct_terms
 from cinescribe.guard import guard
 from cinescribe.merge import merge_chunks
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.speakers import assign_speakers
+from cinescribe.diarization.assignment import assign_speakers
 from cinescribe.terms import configured_terms
 
 

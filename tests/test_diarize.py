@@ -13,12 +13,13 @@ from pyannote.metrics.diarization import DiarizationErrorRate
 
 import media
 from cinescribe.audio.media import extract_audio
-from cinescribe.diarize import FRAME_S, Options, absorb_short_turns, diarize, islands, speaker_names
-from cinescribe.embeddings import load_encoder
-from cinescribe.overlap import load_segmenter
+from cinescribe.diarization.pipeline import FRAME_S, Options, absorb_short_turns, diarize, islands
+from cinescribe.diarization.speaker_names import name_speakers
+from cinescribe.diarization.models.speaker_encoder import load_encoder
+from cinescribe.diarization.models.segmentation import load_segmenter
 from cinescribe.timeline import runs
 from cinescribe.audio.vad import detect_speech
-from cinescribe.voice_clusters import Merger, local_clusters
+from cinescribe.diarization.clustering import Merger, local_clusters
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
@@ -210,13 +211,13 @@ def test_a_blip_of_another_speaker_joins_its_neighbours():
 
 
 def test_speakers_are_numbered_by_first_appearance():
-    named = speaker_names([[0.0, 1.0, 3], [1.0, 2.0, 0], [2.0, 3.0, 3]])
+    named = name_speakers([[0.0, 1.0, 3], [1.0, 2.0, 0], [2.0, 3.0, 3]])
     assert [t["speaker"] for t in named] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
 
 
 def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
     """The CPU path (ONNX Runtime, exported on first use) and the GPU/MPS path (torch) agree."""
-    from cinescribe.embeddings import OnnxEncoder, TorchEncoder, export_onnx, fbank
+    from cinescribe.diarization.models.speaker_encoder import OnnxEncoder, TorchEncoder, export_onnx, fbank
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 7:16000 * 11].astype(np.float32) / 32768
     feats = fbank(samples)
@@ -232,7 +233,7 @@ def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
 def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
     """segmentation-3.0 on CPU (ONNX Runtime, timing kept in the exported file) agrees with torch, for a full
     window and for the short last one of a span."""
-    from cinescribe.overlap import OnnxSegmenter, TorchSegmenter, export_onnx, torch_model
+    from cinescribe.diarization.models.segmentation import OnnxSegmenter, TorchSegmenter, export_onnx, torch_model
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 14:16000 * 24].astype(np.float32) / 32768
     onnx, torch_ = OnnxSegmenter(export_onnx(tmp_path)), TorchSegmenter(*torch_model("cpu"))
@@ -250,8 +251,8 @@ def test_diarization_on_cpu_never_loads_torch(model_cache):
     if ctranslate2.get_cuda_device_count():
         pytest.skip("a GPU is here: device auto asks torch and picks it")
     load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
-    code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarize import diarize; "
-            "from cinescribe.embeddings import load_encoder; from cinescribe.overlap import load_segmenter; "
+    code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarization.pipeline import diarize; "
+            "from cinescribe.diarization.models.speaker_encoder import load_encoder; from cinescribe.diarization.models.segmentation import load_segmenter; "
             "from cinescribe.audio.vad import detect_speech; "
             f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
             "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "

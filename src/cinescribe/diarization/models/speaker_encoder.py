@@ -39,7 +39,7 @@ def torch_model(device="cpu", threads=None):
     """CAM++ in inference mode on a torch `device`, with its shipped weights."""
     import torch
 
-    from cinescribe.campplus import CAMPPlus
+    from cinescribe.diarization.models.campplus import CAMPPlus
 
     if threads:
         torch.set_num_threads(threads)

@@ -6,6 +6,7 @@ from a hub), so everything here fails with one sentence when it is missing or th
 
 import os
 
+from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.runtime.errors import CinescribeError
 
 
@@ -42,11 +43,8 @@ def annotation_of(output):
 
 def turns_from_annotation(annotation):
     """pyannote.core Annotation → our turns, speakers renamed SPEAKER_00… by first appearance."""
-    order, turns = {}, []
-    for segment, _, label in sorted(annotation.itertracks(yield_label=True), key=lambda t: (t[0].start, t[0].end)):
-        name = order.setdefault(label, f"SPEAKER_{len(order):02d}")
-        turns.append({"start": round(segment.start, 3), "end": round(segment.end, 3), "speaker": name})
-    return turns
+    tracks = sorted(annotation.itertracks(yield_label=True), key=lambda t: (t[0].start, t[0].end))
+    return name_speakers((segment.start, segment.end, label) for segment, _, label in tracks)
 
 
 def diarize_with_pyannote(wav_path, pipeline, num_speakers=None, min_speakers=None, max_speakers=None):

@@ -12,9 +12,17 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from cinescribe.audio.media import read_slice
-from cinescribe.embeddings import TRUNK_PER_SECOND, embed_stats, pooled_stats, trunk_frames, window_starts
+from cinescribe.diarization.clustering import cluster
+from cinescribe.diarization.models.speaker_encoder import (
+    TRUNK_PER_SECOND,
+    embed_stats,
+    pooled_stats,
+    trunk_frames,
+    window_starts,
+)
+from cinescribe.diarization.overlapped_speech import overlap_turns
+from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.timeline import runs
-from cinescribe.voice_clusters import cluster
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02
@@ -146,28 +154,6 @@ def frame_labels(regions, centres, similarity, opts):
     return labels
 
 
-def speech_spans(regions, max_gap_s=2.0):
-    """Speech regions joined across short gaps: the stretches the segmentation model slides over."""
-    spans = []
-    for start, end in ((stretches[0][0], stretches[-1][1]) for stretches in regions):
-        if spans and start - spans[-1][1] <= max_gap_s:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return spans
-
-
-def overlap_turns(wav_path, regions, labels, segmenter, opts):
-    """Turns of the second voice where the segmentation model hears two at once."""
-    from cinescribe.overlap import overlap_frames
-
-    spans = [(start, end) for start, end in speech_spans(regions)  # one voice there: nobody to overlap with
-             if len(set(labels[int(start / FRAME_S):int(end / FRAME_S), 0]) - {-1}) > 1]
-    probability = overlap_frames(wav_path, spans, segmenter, FRAME_S, len(labels), opts.overlap_step_s)
-    second = np.where((probability >= opts.overlap_threshold) & (labels[:, 0] >= 0), labels[:, 1], -1)
-    return [turn for turn in runs(second, FRAME_S) if turn[1] - turn[0] >= opts.min_overlap_s]
-
-
 def absorb_short_turns(turns, min_turn_s):
     """A turn too short to be a real change of speaker joins the longer touching neighbour."""
     turns = [list(t) for t in turns]
@@ -197,14 +183,6 @@ def merge_touching(turns, max_gap_s=1e-6):
     return merged
 
 
-def speaker_names(turns):
-    """SPEAKER_00, SPEAKER_01 … numbered by first appearance, so names are stable across reruns."""
-    order = {}
-    for _, _, who in turns:
-        order.setdefault(who, f"SPEAKER_{len(order):02d}")
-    return [{"start": round(float(a), 3), "end": round(float(b), 3), "speaker": order[who]} for a, b, who in turns]
-
-
 def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     """Speaker turns [{start, end, speaker}] over the VAD speech regions of one film; with a `segmenter`
     (overlap.load_segmenter) a second voice gets turns of its own where two speak at once."""
@@ -221,5 +199,5 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     frames = frame_labels(audible, placing.centres, similarity, opts)
     turns = absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s)
     if segmenter is not None and labels.max() > 0:
-        turns = sorted(turns + overlap_turns(wav_path, audible, frames, segmenter, opts))
-    return speaker_names(turns)
+        turns = sorted(turns + overlap_turns(wav_path, audible, frames, segmenter, opts, FRAME_S))
+    return name_speakers(turns)

@@ -1,0 +1,199 @@
+"""The data that passes between stages, named once: what a word, a segment, a cue or a turn holds, and what each
+results file holds. Files are the contracts between stages, so these are plain JSON dicts with a name (a
+TypedDict is a dict when it is written): readers and writers use the same name, and every results file
+carries a `schema` version (cinescribe.SCHEMA_VERSION).
+
+Times are seconds from the start of the film, rounded to milliseconds where they are written.
+"""
+
+from typing import TypedDict
+
+try:
+    from typing import NotRequired
+except ImportError:  # Python 3.10: typing_extensions comes with torch
+    from typing_extensions import NotRequired
+
+Span = list[float]
+"""[start, end] in seconds: speech found by VAD, a song, a Whisper window."""
+
+
+class Word(TypedDict):
+    """One word as Whisper heard it; `word` keeps its leading space, so joined words are the text."""
+
+    start: float
+    end: float
+    word: str
+    probability: float
+    speaker: NotRequired[str]  # from diarization (transcript.assignment)
+    song: NotRequired[bool]  # sung, inside a detected song (subtitles.song_marks)
+
+
+class Segment(TypedDict):
+    """One Whisper segment with its words; the three scores are what the hallucination filter judges."""
+
+    start: float
+    end: float
+    text: str
+    avg_logprob: float
+    no_speech_prob: float
+    compression_ratio: float
+    words: list[Word]
+    speaker: NotRequired[str]  # the majority speaker of its words
+
+
+class Chunk(TypedDict):
+    """One ASR chunk: it owns [start, end); it hears [audio_start, audio_end) (wider when a cut is in speech)."""
+
+    index: int
+    start: float
+    end: float
+    audio_start: float
+    audio_end: float
+
+
+class ChunkPrompt(TypedDict):
+    """What one chunk is prompted with: Whisper's initial_prompt and hotwords, and the glossary terms in them."""
+
+    initial_prompt: str
+    hotwords: str
+    terms: list[str]
+
+
+class Turn(TypedDict):
+    """One speaker turn; an overlapped-speech turn lies inside another speaker's."""
+
+    start: float
+    end: float
+    speaker: str
+
+
+class Removal(TypedDict):
+    """Text the hallucination filter dropped, and why."""
+
+    start: float
+    end: float
+    text: str
+    reason: str
+
+
+Correction = TypedDict("Correction", {"start": float, "end": float, "from": str, "to": str, "term": str})
+"""A glossary near-miss rewritten to its preferred spelling."""
+
+
+class Cue(TypedDict):
+    """One subtitle cue as built from words (subtitles.cues) and handed to the writers."""
+
+    start: float
+    end: float
+    words: list[Word]
+    lines: list[str]
+    song: bool
+    source_lines: NotRequired[list[str]]  # a translated cue: the lines it was translated from
+
+
+class CueRecord(TypedDict):
+    """One cue as the subtitle JSON holds it (review page, translation, done's checks read it)."""
+
+    start: float
+    end: float
+    lines: list[str]
+    speaker: str | None  # the cue's one speaker (display name), None for none or a dialogue cue
+    speakers: list[str]
+    song: bool
+
+
+# --- results files, one per stage output ------------------------------------------------------------------
+
+class VadResult(TypedDict):
+    """vad.json"""
+
+    schema: int
+    duration: float
+    speech: list[Span]
+
+
+class LanguageResult(TypedDict):
+    """language.json: the film's language, decided once, and the language its subtitles are written in."""
+
+    schema: int
+    source: str | None
+    probability: float
+    detected: bool
+    candidates: list[tuple[str, float]]
+    subtitle_language: str
+
+
+class ChunkPlan(TypedDict):
+    """chunks/plan.json"""
+
+    schema: int
+    chunks: list[Chunk]
+
+
+class ChunkPrompts(TypedDict):
+    """chunks/prompts.json: {chunk index (as text): prompt}."""
+
+    schema: int
+    chunks: dict[str, ChunkPrompt]
+
+
+class ChunkTranscript(TypedDict):
+    """asr/chunk_NNNN.json"""
+
+    schema: int
+    chunk: Chunk
+    language: str | None
+    segments: list[Segment]
+
+
+class DiarizationResult(TypedDict):
+    """diarization.json"""
+
+    schema: int
+    backend: str
+    speakers: list[str]
+    turns: list[Turn]
+
+
+class SongsResult(TypedDict):
+    """songs.json"""
+
+    schema: int
+    songs: list[Span]
+
+
+class Transcript(TypedDict):
+    """transcript.json: the merged chunks, filtered, corrected and with speakers."""
+
+    schema: int
+    language: str | None
+    subtitle_language: str
+    speakers: list[str]
+    segments: list[Segment]
+    removed: list[Removal]
+    corrections: list[Correction]
+
+
+class SubtitleDocument(TypedDict):
+    """subtitles/{job}.{lang}.json (and each translation's): the cues and the words they were built from."""
+
+    schema: int
+    language: str
+    speakers: NotRequired[list[str]]  # the film's own language
+    source_language: NotRequired[str]  # a translation
+    cues: list[CueRecord]
+    words: list[Word]
+
+
+class DoneReport(TypedDict):
+    """done.json: where the subtitles are, how their cues meet the rules, and whether the film was understood."""
+
+    schema: int
+    job: str
+    subtitles: list[str]
+    lint: dict[str, dict[str, float]]
+    language: dict
+    speech_s: float
+    speech_coverage: float
+    script: dict
+    warnings: list[str]
