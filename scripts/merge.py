@@ -3,9 +3,9 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.corrections import correct_terms
-from cinescribe.guard import guard
-from cinescribe.merge import merge_chunks
+from cinescribe.transcript.corrections import correct_terms
+from cinescribe.transcript.hallucinations import guard
+from cinescribe.transcript.seams import merge_chunks
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.diarization.assignment import assign_speakers
 from cinescribe.terms import configured_terms

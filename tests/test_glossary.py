@@ -3,7 +3,7 @@
 import pysubs2
 import pytest
 
-from cinescribe.corrections import correct_terms
+from cinescribe.transcript.corrections import correct_terms
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.terms import glossary_files
 from cinescribe.glossary import (Term, bias_for, chunk_terms, load_cast, load_glossary, load_windows, parse_time,

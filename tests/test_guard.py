@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 
 import media
-from cinescribe.guard import guard
+from cinescribe.transcript.hallucinations import guard
 
 OPTS = yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "config.yaml").read_text())["guard"]
 

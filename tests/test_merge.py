@@ -1,4 +1,4 @@
-from cinescribe.merge import merge_chunks
+from cinescribe.transcript.seams import merge_chunks
 from cinescribe.words import words_of
 
 
