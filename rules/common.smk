@@ -11,7 +11,7 @@ from cinescribe.runtime.failures import batch_for_attempt, say_if_disk_full
 from cinescribe.workflow.jobs import load_jobs
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.workflow.config import validate_config
-from cinescribe.terms import glossary_files
+from cinescribe.text.glossary import glossary_files
 from cinescribe.translation_backends import check_before_the_run
 
 try:

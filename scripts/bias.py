@@ -3,9 +3,9 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.glossary import chunk_biases, load_windows, windows_from_subtitles
+from cinescribe.asr.prompts import chunk_prompts, load_windows, windows_from_subtitles
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.terms import configured_terms
+from cinescribe.text.glossary import configured_terms
 
 
 def main(sm):
@@ -15,7 +15,7 @@ def main(sm):
     if opts["windows_from_subtitles"]:
         windows += windows_from_subtitles(opts["windows_from_subtitles"], terms, opts["window_margin_s"])
     language = read_json(sm.input.language)["subtitle_language"]  # the prompt is in the language Whisper writes
-    chunks = chunk_biases(read_json(sm.input.plan)["chunks"], terms, windows, opts["prompt_chars"],
+    chunks = chunk_prompts(read_json(sm.input.plan)["chunks"], terms, windows, opts["prompt_chars"],
                           opts["hotword_chars"], language)
     for index, bias in chunks.items():
         logging.info("chunk %s: %d terms", index, len(bias["terms"]))

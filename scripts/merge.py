@@ -8,7 +8,7 @@ from cinescribe.transcript.hallucinations import guard
 from cinescribe.transcript.seams import merge_chunks
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.diarization.assignment import assign_speakers
-from cinescribe.terms import configured_terms
+from cinescribe.text.glossary import configured_terms
 
 
 def main(sm):

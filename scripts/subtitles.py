@@ -5,8 +5,8 @@ from cinescribe.runtime.atomic import read_json
 from cinescribe.cues import build_cues
 from cinescribe.audio.songs import mark_song_words
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.terms import configured_terms
-from cinescribe.words import words_of
+from cinescribe.text.glossary import configured_terms
+from cinescribe.text.words import words_of
 from cinescribe.writers import write_subtitles
 
 
@@ -15,7 +15,7 @@ def main(sm):
     words = words_of(transcript["segments"])
     language = sm.wildcards.lang
     if sm.params.romanize:
-        from cinescribe.romanize import romanize_words, term_spellings  # indic-transliteration loads in 0.2 s
+        from cinescribe.text.romanize import romanize_words, term_spellings  # indic-transliteration loads in 0.2 s
 
         words = romanize_words(words, term_spellings(configured_terms(sm.params.glossary)))
         language = f"{language}-Latn"

@@ -2,7 +2,7 @@
 from cinescribe import SCHEMA_VERSION
 from cinescribe.asr.worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.glossary import with_bias
+from cinescribe.asr.prompts import with_prompt
 from cinescribe.runtime.rule_script import run_rule
 
 
@@ -11,7 +11,7 @@ def main(sm):
     chunks = read_json(sm.input.plan)["chunks"]
     chunk = chunks[int(sm.wildcards.chunk) - 1]
     bias = read_json(sm.input.bias)["chunks"][str(chunk["index"])]
-    asr = with_bias(asr, bias)
+    asr = with_prompt(asr, bias)
     work = dict(wav_path=sm.input.audio, chunk=chunk, speech=read_json(sm.input.vad)["speech"], options=asr,
                 batch_size=sm.resources.batch_size, label=f"chunk {chunk['index']}/{len(chunks)}")
     segments = run_whisper("transcribe_chunk", work, asr, sm.threads, sm.params.strict, sm.params.cache_dir,

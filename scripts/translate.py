@@ -5,7 +5,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.devices import torch_device
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.terms import configured_terms
+from cinescribe.text.glossary import configured_terms
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.translation_backends import load_backend
 from cinescribe.writers import write_subtitles

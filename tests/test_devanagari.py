@@ -6,7 +6,7 @@ import unicodedata
 import pysubs2
 
 from cinescribe.cues import build_cues
-from cinescribe.graphemes import clusters, visible_length
+from cinescribe.text.graphemes import clusters, visible_length
 from cinescribe.linebreak import wrap
 from cinescribe.lint import check
 

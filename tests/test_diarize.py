@@ -17,7 +17,7 @@ from cinescribe.diarization.pipeline import FRAME_S, Options, absorb_short_turns
 from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.diarization.models.speaker_encoder import load_encoder
 from cinescribe.diarization.models.segmentation import load_segmenter
-from cinescribe.timeline import runs
+from cinescribe.spans import runs
 from cinescribe.audio.vad import detect_speech
 from cinescribe.diarization.clustering import Merger, local_clusters
 

@@ -1,5 +1,5 @@
 from cinescribe.transcript.seams import merge_chunks
-from cinescribe.words import words_of
+from cinescribe.text.words import words_of
 
 
 def _seg(*words):

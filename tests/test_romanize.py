@@ -5,9 +5,9 @@ the line rules. No ASR needed."""
 import regex
 
 from cinescribe.cues import build_cues
-from cinescribe.glossary import Term
-from cinescribe.graphemes import visible_length
-from cinescribe.romanize import capitalize_sentences, romanize, romanize_words, term_spellings
+from cinescribe.text.glossary import Term
+from cinescribe.text.graphemes import visible_length
+from cinescribe.text.romanize import capitalize_sentences, romanize, romanize_words, term_spellings
 from media import HINDI_SENTENCES
 
 

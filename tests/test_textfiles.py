@@ -7,7 +7,7 @@ import pytest
 
 import media
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.glossary import load_cast, load_glossary
+from cinescribe.text.glossary import load_cast, load_glossary
 from cinescribe.workflow.jobs import load_jobs
 
 GLOSSARY = "term\tpreferred\taliases\ttranslation\nRathore\tRathore\tRathor; Ratore\t\nCafé Leela\t\t\tCafé Leela\n"

@@ -10,7 +10,7 @@ import sacrebleu
 import media
 from cinescribe.cues import build_cues
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.glossary import load_glossary
+from cinescribe.text.glossary import load_glossary
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.translation_backends import check_before_the_run, load_backend

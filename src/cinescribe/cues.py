@@ -1,9 +1,9 @@
 """Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
 speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
-from cinescribe.graphemes import visible_length
+from cinescribe.text.graphemes import visible_length
 from cinescribe.linebreak import wrap
-from cinescribe.words import text_of as _text
+from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
 

@@ -6,7 +6,7 @@ at spaces, never inside a word. Hindi has postpositions instead of prepositions:
 one (the noun it follows stays on the line above), and a break before a Hindi conjunction reads naturally.
 """
 
-from cinescribe.graphemes import visible_length
+from cinescribe.text.graphemes import visible_length
 
 CONJUNCTIONS = {"and", "but", "or", "so", "because", "that", "which", "who", "when", "while", "if", "although",
                 "though", "until", "unless", "where", "whether", "nor", "yet", "than",

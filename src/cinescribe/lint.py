@@ -8,7 +8,7 @@ import sys
 
 import pysubs2
 
-from cinescribe.graphemes import visible_length
+from cinescribe.text.graphemes import visible_length
 
 RULES = ("line length", "line count", "min duration", "max duration", "reading speed", "gap between cues")
 

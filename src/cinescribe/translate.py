@@ -9,7 +9,7 @@ glossary term with a `translation` comes out as the glossary says.
 
 from cinescribe.cues import SONG, with_song_marks
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.glossary import spelling_pattern
+from cinescribe.text.glossary import spelling_pattern
 from cinescribe.linebreak import wrap
 
 DASH = "- "

@@ -4,7 +4,7 @@ speech VAD found. A run that ends "successfully" with an empty SRT must say why 
 
 import regex
 
-from cinescribe.timeline import overlap_seconds
+from cinescribe.spans import overlap_seconds
 
 # Languages whose subtitles must be in one script; Whisper's base writes Hindi in Urdu's Arabic script.
 SCRIPTS = {"hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari", "sa": "Devanagari", "ur": "Arabic",

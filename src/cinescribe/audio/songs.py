@@ -9,7 +9,7 @@ separates the two: ~0.70–0.85 for speech (also over soft background music), ab
 import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
-from cinescribe.timeline import runs
+from cinescribe.spans import runs
 
 FRAME, HOP = 1024, 512
 SILENT_RMS = 10 ** (-50 / 20)  # frames quieter than -50 dBFS say nothing about music or speech

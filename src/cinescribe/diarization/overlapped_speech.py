@@ -4,7 +4,7 @@ second voice turns of its own (voice prints give one speaker per instant)."""
 import numpy as np
 
 from cinescribe.audio.media import read_slice
-from cinescribe.timeline import runs
+from cinescribe.spans import runs
 
 
 def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0):

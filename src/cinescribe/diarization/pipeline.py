@@ -22,7 +22,7 @@ from cinescribe.diarization.models.speaker_encoder import (
 )
 from cinescribe.diarization.overlapped_speech import overlap_turns
 from cinescribe.diarization.speaker_names import name_speakers
-from cinescribe.timeline import runs
+from cinescribe.spans import runs
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02

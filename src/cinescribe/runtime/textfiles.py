@@ -3,6 +3,7 @@ editor saved them: a UTF-8 byte-order mark and Windows line ends are fine, Excel
 mark) is read too, and anything else that is not UTF-8 is one sentence saying how to fix it."""
 
 import codecs
+import csv
 
 from cinescribe.runtime.errors import CinescribeError
 
@@ -25,3 +26,10 @@ def read_text_file(path, what):
                 f"the {what} {path} is not UTF-8 text (byte 0x{data[err.start]:02x} on line {line}); "
                 "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def tsv_rows(path, what):
+    """The cells of a tab-separated file, row by row; blank lines and `#` comment lines are left out."""
+    lines = [line for line in read_text_file(path, what).split("\n")
+             if line.strip() and not line.lstrip().startswith("#")]
+    return list(csv.reader(lines, delimiter="\t"))

@@ -13,7 +13,7 @@ import re
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from cinescribe.graphemes import has_devanagari
+from cinescribe.text.graphemes import has_devanagari
 
 MAX_WORDS = 3
 MIN_LETTERS = 4
@@ -24,7 +24,7 @@ _NOT_A_LETTER = regex.compile(r"[^\p{L}\p{M}\p{N}]")
 def _letters(text):
     """A spelling's letters for comparing: lower case, in Latin letters (vowel signs are letters too)."""
     if has_devanagari(text):
-        from cinescribe.romanize import romanize  # loaded only for Hindi text
+        from cinescribe.text.romanize import romanize  # loaded only for Hindi text
 
         text = romanize(text)
     return _NOT_A_LETTER.sub("", text).lower()

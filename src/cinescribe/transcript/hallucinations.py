@@ -6,7 +6,7 @@ subtitles ("Thank you for watching", "Subtitles by …").
 """
 
 from cinescribe.asr.chunk_plan import speech_in
-from cinescribe.words import normalize, text_of
+from cinescribe.text.words import normalize, text_of
 
 
 def _speech_share(segment, speech):

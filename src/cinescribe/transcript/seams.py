@@ -1,6 +1,6 @@
 """Chunk results → one transcript; a word heard by two overlapping chunks is kept once."""
 
-from cinescribe.words import normalize, text_of
+from cinescribe.text.words import normalize, text_of
 
 
 def _owned(segment, start, end):

@@ -2,13 +2,12 @@
 
 import copy
 import hashlib
-import csv
 from pathlib import Path
 
 from cinescribe.audio.media import check_input_path
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.asr.languages import check_language
-from cinescribe.runtime.textfiles import read_text_file
+from cinescribe.runtime.textfiles import tsv_rows
 
 # TSV column → (config section, key); an empty cell keeps the config default.
 COLUMNS = {
@@ -25,11 +24,12 @@ def _read_tsv(path):
     path = Path(path)
     if not path.is_file():
         raise CinescribeError(f"Jobs table not found: '{path}'; check --config jobs=….")
-    text = read_text_file(path, "jobs table")
-    rows = list(csv.DictReader((line for line in text.split("\n") if not line.startswith("#")), delimiter="\t"))
-    if not rows or "input" not in rows[0]:
+    cells = tsv_rows(path, "jobs table")
+    if not cells or "input" not in cells[0]:
         raise CinescribeError(f"Jobs table '{path}' needs a header row with an 'input' column.")
-    unknown = set(rows[0]) - set(COLUMNS) - {"job", "input"}
+    header = cells[0]
+    rows = [{**dict.fromkeys(header, ""), **dict(zip(header, row))} for row in cells[1:]]
+    unknown = set(header) - set(COLUMNS) - {"job", "input"}
     if unknown:
         raise CinescribeError(
             f"Jobs table '{path}' has unknown column(s) {', '.join(sorted(unknown))}; "

@@ -12,7 +12,7 @@ import functools
 import regex
 from indic_transliteration import sanscript
 
-from cinescribe.graphemes import has_devanagari
+from cinescribe.text.graphemes import has_devanagari
 
 _CONSONANT = r"[\u0915-\u0939\u0958-\u095F]\u093C?"
 _AKSHARA = regex.compile(rf"(?:{_CONSONANT}\u094D)*{_CONSONANT}[\u093E-\u094D\u0962\u0963]?[\u0901-\u0903]?"
