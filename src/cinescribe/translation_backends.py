@@ -17,14 +17,10 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 
 from cinescribe.runtime.errors import CinescribeError
+from cinescribe.text.languages import FLORES_CODES
 
 log = logging.getLogger(__name__)
 
-# Whisper's two-letter codes → the FLORES-200 codes NLLB and IndicTrans2 name their languages by.
-FLORES_CODES = {"en": "eng_Latn", "hi": "hin_Deva", "ur": "urd_Arab", "bn": "ben_Beng", "mr": "mar_Deva",
-                "ta": "tam_Taml", "te": "tel_Telu", "kn": "kan_Knda", "ml": "mal_Mlym", "gu": "guj_Gujr",
-                "pa": "pan_Guru", "ne": "npi_Deva", "pt": "por_Latn", "es": "spa_Latn", "fr": "fra_Latn",
-                "de": "deu_Latn", "it": "ita_Latn", "ja": "jpn_Jpan", "zh": "zho_Hans", "ar": "arb_Arab"}
 LANGUAGE_TOKEN = re.compile(r"^(__[a-z]{2,3}__|[a-z]{3}_[A-Z][a-z]{3})$")
 
 

@@ -5,12 +5,7 @@ speech VAD found. A run that ends "successfully" with an empty SRT must say why 
 import regex
 
 from cinescribe.spans import overlap_seconds
-
-# Languages whose subtitles must be in one script; Whisper's base writes Hindi in Urdu's Arabic script.
-SCRIPTS = {"hi": "Devanagari", "mr": "Devanagari", "ne": "Devanagari", "sa": "Devanagari", "ur": "Arabic",
-           "bn": "Bengali", "pa": "Gurmukhi", "gu": "Gujarati", "ta": "Tamil", "te": "Telugu", "kn": "Kannada",
-           "ml": "Malayalam"}
-
+from cinescribe.text.languages import SCRIPTS
 
 def _candidates(language):
     return ", ".join(f"{code} {p:.2f}" for code, p in language.get("candidates", [])) or "none"

@@ -9,6 +9,7 @@ from cinescribe.runtime.errors import CinescribeError
 from cinescribe.shapes import ChunkPrompt
 from cinescribe.runtime.textfiles import read_text_file, tsv_rows
 from cinescribe.text.glossary import mentions, split_terms
+from cinescribe.text.languages import NAME_PROMPTS
 
 
 def parse_time(text):
@@ -55,10 +56,6 @@ def chunk_terms(start, end, global_terms, windows):
     return list(dict.fromkeys(local + list(global_terms)))
 
 
-# The prompt is written in the film's language: Whisper continues in the language and script it is shown.
-PROMPTS = {"hi": "इस फ़िल्म में ये नाम आते हैं: {names}।", "en": "Names in this film: {names}."}
-
-
 def prompt_for(terms, prompt_chars, hotword_chars, language="en"):
     """initial_prompt and hotwords within budget; Whisper keeps only the end of a long prompt, so whole
     terms are dropped from the end of the list (the least likely) instead."""
@@ -74,7 +71,7 @@ def prompt_for(terms, prompt_chars, hotword_chars, language="en"):
 
     in_prompt = fit(prompt_chars, ", ")
     in_hotwords = fit(hotword_chars, " ")
-    template = PROMPTS.get(language, PROMPTS["en"])
+    template = NAME_PROMPTS.get(language, NAME_PROMPTS["en"])
     return ChunkPrompt(initial_prompt=template.format(names=", ".join(in_prompt)) if in_prompt else "",
                        hotwords=" ".join(in_hotwords), terms=in_prompt)
 
