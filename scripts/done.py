@@ -6,7 +6,7 @@ import sys
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
-from cinescribe.lint import lint_file
+from cinescribe.subtitles.lint import lint_file
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.understanding import assess
 

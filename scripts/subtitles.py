@@ -2,12 +2,12 @@
 romanize rule: the words are romanized before cues are built, so Latin lines meet the rules too)."""
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
-from cinescribe.cues import build_cues
-from cinescribe.audio.songs import mark_song_words
+from cinescribe.subtitles.cues import build_cues
+from cinescribe.subtitles.song_marks import mark_song_words
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.text.glossary import configured_terms
 from cinescribe.text.words import words_of
-from cinescribe.writers import write_subtitles
+from cinescribe.subtitles.writers import write_subtitles
 
 
 def main(sm):

@@ -8,7 +8,7 @@ from cinescribe.runtime.rule_script import run_rule
 from cinescribe.text.glossary import configured_terms
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.translation_backends import load_backend
-from cinescribe.writers import write_subtitles
+from cinescribe.subtitles.writers import write_subtitles
 
 
 def main(sm):

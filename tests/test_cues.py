@@ -3,10 +3,10 @@
 import pysubs2
 import pytest
 
-from cinescribe.cues import build_cues
-from cinescribe.linebreak import wrap
-from cinescribe.lint import check, main as lint_main
-from cinescribe.writers import write_subtitles
+from cinescribe.subtitles.cues import build_cues
+from cinescribe.subtitles.line_breaks import wrap
+from cinescribe.subtitles.lint import check, main as lint_main
+from cinescribe.subtitles.writers import write_subtitles
 
 
 def _words(text, start=0.0, step=0.3, speaker=None):

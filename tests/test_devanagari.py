@@ -5,10 +5,10 @@ import unicodedata
 
 import pysubs2
 
-from cinescribe.cues import build_cues
+from cinescribe.subtitles.cues import build_cues
 from cinescribe.text.graphemes import clusters, visible_length
-from cinescribe.linebreak import wrap
-from cinescribe.lint import check
+from cinescribe.subtitles.line_breaks import wrap
+from cinescribe.subtitles.lint import check
 
 from media import HINDI_SENTENCES as SENTENCES
 

@@ -5,10 +5,11 @@ import pysubs2
 import pytest
 
 import media
-from cinescribe.cues import build_cues
-from cinescribe.lint import lint_file
-from cinescribe.audio.songs import detect_songs, mark_song_words
-from cinescribe.writers import write_subtitles
+from cinescribe.subtitles.cues import build_cues
+from cinescribe.subtitles.lint import lint_file
+from cinescribe.audio.songs import detect_songs
+from cinescribe.subtitles.song_marks import mark_song_words
+from cinescribe.subtitles.writers import write_subtitles
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ the line rules. No ASR needed."""
 
 import regex
 
-from cinescribe.cues import build_cues
+from cinescribe.subtitles.cues import build_cues
 from cinescribe.text.glossary import Term
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.romanize import capitalize_sentences, romanize, romanize_words, term_spellings

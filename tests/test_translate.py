@@ -8,7 +8,7 @@ import pytest
 import sacrebleu
 
 import media
-from cinescribe.cues import build_cues
+from cinescribe.subtitles.cues import build_cues
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.text.glossary import load_glossary
 from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues

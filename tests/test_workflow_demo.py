@@ -6,7 +6,7 @@ import pysubs2
 
 from conftest import wer
 import media
-from cinescribe.lint import lint_file
+from cinescribe.subtitles.lint import lint_file
 
 
 def test_demo_clip_gives_accurate_srt_and_vtt(demo_run):

@@ -10,7 +10,7 @@ import json
 import re
 from importlib import resources
 
-from cinescribe.lint import cue_failures
+from cinescribe.subtitles.lint import cue_failures
 
 PAGE_FILES = resources.files("cinescribe") / "review_page"
 

@@ -51,20 +51,3 @@ def detect_songs(wav_path, min_stability=0.9, min_song_s=6.0, window_s=2.0):
     music = median_filter((np.nan_to_num(scores, nan=0.0) >= min_stability).astype(int), size=3, mode="nearest")
     return [[round(float(start), 3), round(float(end), 3)] for start, end, _ in runs(music - 1, window_s)
             if end - start >= min_song_s]
-
-
-def mark_song_words(words, songs, mode="mark"):
-    """Words sung inside a song get `song: True` (mark), are removed (drop), or are left alone (keep)."""
-    if mode == "keep" or not songs:
-        return words
-    starts = np.array([s for s, _ in songs])
-    ends = np.array([e for _, e in songs])
-
-    def in_song(word):
-        middle = (word["start"] + word["end"]) / 2
-        i = np.searchsorted(starts, middle, side="right") - 1
-        return i >= 0 and middle < ends[i]
-
-    if mode == "drop":
-        return [w for w in words if not in_song(w)]
-    return [dict(w, song=True) if in_song(w) else w for w in words]

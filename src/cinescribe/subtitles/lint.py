@@ -1,6 +1,6 @@
 """Share of cues that meet each timed-text rule, for any SRT/VTT/ASS file.
 
-Usage: python -m cinescribe.lint FILE [FILE …] [--max-line-chars 42 --max-lines 2 --fps 24 …]
+Usage: python -m cinescribe.subtitles.lint FILE [FILE …] [--max-line-chars 42 --max-lines 2 --fps 24 …]
 """
 
 import argparse

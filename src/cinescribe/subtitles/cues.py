@@ -2,33 +2,14 @@
 speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
 from cinescribe.text.graphemes import visible_length
-from cinescribe.linebreak import wrap
+from cinescribe.subtitles.line_breaks import wrap
+from cinescribe.subtitles.song_marks import song_lines, sung
 from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
 
 
-SONG = "♪"
 SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
-
-
-def with_song_marks(lines):
-    """♪ before the first line and after the last (the lines were wrapped 2 characters short for them)."""
-    lines = list(lines)
-    lines[0] = f"{SONG} {lines[0]}"
-    lines[-1] = f"{lines[-1]} {SONG}"
-    return lines
-
-
-def sung(words):
-    """Whether a run of words is lyrics (song words are never mixed with speech in one cue)."""
-    return bool(words and words[0].get("song"))
-
-
-def song_lines(words, max_line_chars, max_lines):
-    """Sung words between ♪ marks, wrapped to leave room for them."""
-    lines = wrap(_text(words), max_line_chars - 2, max_lines)
-    return with_song_marks(lines) if lines else None
 
 
 def lines_for(words, max_line_chars=42, max_lines=2):
