@@ -12,7 +12,7 @@ from cinescribe.workflow.jobs import load_jobs
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.workflow.config import validate_config
 from cinescribe.text.glossary import glossary_files
-from cinescribe.translation_backends import check_before_the_run
+from cinescribe.translation.backends import check_before_the_run
 
 try:
     validate_config(config, workflow.source_path("../config/schema.yaml"))

@@ -11,9 +11,9 @@ import media
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.text.glossary import load_glossary
-from cinescribe.translate import bilingual_cues, glossary_translations, translate_cues
+from cinescribe.translation.cues import bilingual_cues, glossary_translations, translate_cues
 from cinescribe.asr.languages import known_subtitle_language
-from cinescribe.translation_backends import check_before_the_run, load_backend
+from cinescribe.translation.backends import check_before_the_run, load_backend
 from reversing_backend import Reverse
 
 

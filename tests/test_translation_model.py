@@ -5,8 +5,8 @@ import pytest
 
 import tiny_translator
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.translate import translate_cues
-from cinescribe.translation_backends import load_backend
+from cinescribe.translation.cues import translate_cues
+from cinescribe.translation.backends import load_backend
 
 SOURCES = ["The cat eats bread.", "The big dog runs now.", "Fish.", "The small cat sees the dog today.",
            "The dog eats fish."]
