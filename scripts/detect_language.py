@@ -7,7 +7,7 @@ from cinescribe.asr.worker import run_whisper
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.asr.languages import known_source_language
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.understanding import language_warning
+from cinescribe.report.checks import language_warning
 
 
 def main(sm):

@@ -8,7 +8,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.subtitles.lint import lint_file
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.understanding import assess
+from cinescribe.report.checks import assess
 
 
 def understanding(sm):

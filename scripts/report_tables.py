@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from cinescribe.runtime.atomic import read_json
-from cinescribe.report_tables import lint_table, runtime_table, write_html_table
+from cinescribe.report.tables import lint_table, runtime_table, write_html_table
 from cinescribe.runtime.rule_script import run_rule
 
 

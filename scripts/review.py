@@ -4,7 +4,7 @@ import os
 import sys
 
 from cinescribe.runtime.atomic import read_json, write_text
-from cinescribe.review import render_page, review_data
+from cinescribe.report.review import render_page, review_data
 from cinescribe.runtime.rule_script import run_rule
 
 

@@ -1,5 +1,5 @@
 """Snakemake adapter: audio.wav → review.webm (the soundtrack the review page plays)."""
-from cinescribe.preview_audio import compress_audio
+from cinescribe.report.review_audio import compress_audio
 from cinescribe.runtime.rule_script import run_rule
 
 

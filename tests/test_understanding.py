@@ -1,6 +1,6 @@
 """The checks that tell a user the film was not understood: their figures and the causes they name."""
 
-from cinescribe.understanding import assess
+from cinescribe.report.checks import assess
 
 CHECKS = {"min_language_probability": 0.5, "min_speech_coverage": 0.5}
 SURE = {"source": "en", "probability": 0.97, "detected": True, "candidates": [["en", 0.97], ["de", 0.01]]}

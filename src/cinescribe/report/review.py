@@ -12,7 +12,7 @@ from importlib import resources
 
 from cinescribe.subtitles.lint import cue_failures
 
-PAGE_FILES = resources.files("cinescribe") / "review_page"
+PAGE_FILES = resources.files("cinescribe.report") / "review_page"
 
 
 def _words_by_cue(cues, words):
