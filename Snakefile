@@ -1,4 +1,5 @@
-# cinescribe: a long film in, subtitles out. Stages live in rules/; this file only wires them.
+# cinescribe: a long film in, subtitles out. Stages live in rules/ (one file per stage, named as its package in
+# src/cinescribe/); this file only wires them.
 from snakemake.utils import min_version
 
 min_version("9.0")
@@ -11,20 +12,21 @@ report: "report/workflow.rst"
 
 
 include: "rules/common.smk"
+include: "rules/resources.smk"
+include: "rules/scheduling.smk"
 include: "rules/audio.smk"
-include: "rules/vad.smk"
-include: "rules/chunks.smk"
 include: "rules/asr.smk"
-include: "rules/diarize.smk"
-include: "rules/songs.smk"
+include: "rules/diarization.smk"
+include: "rules/transcript.smk"
 include: "rules/subtitles.smk"
-include: "rules/translate.smk"
-include: "rules/review.smk"
+include: "rules/translation.smk"
+include: "rules/report.smk"
+include: "rules/run_hooks.smk"
 
 
 localrules:
     all,
-    bias,
+    prompts,
     done,
     review,
     report_tables,

@@ -15,15 +15,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 import mixed_film  # noqa: E402
+import yaml  # noqa: E402
 from vs_bare_faster_whisper import run_bare  # noqa: E402
 
-import yaml  # noqa: E402
-
 from cinescribe.audio.media import wav_seconds  # noqa: E402
-from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
-from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
+from cinescribe.audio.vad import VadOptions, detect_speech  # noqa: E402
 from cinescribe.diarization.models.segmentation import load_segmenter  # noqa: E402
-from cinescribe.audio.vad import detect_speech  # noqa: E402
+from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
+from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
 
 
 def main():
@@ -37,8 +36,7 @@ def main():
     wav, _ = mixed_film.build(folder, args.minutes)
     duration = wav_seconds(wav)
     defaults = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
-    speech = detect_speech(str(wav), threads=args.threads,
-                           **{k: v for k, v in defaults["vad"].items() if k != "device"})
+    speech = detect_speech(str(wav), VadOptions.from_config(defaults["vad"]), threads=args.threads)
     options = Options.from_config(defaults["diarization"])
 
     start = time.perf_counter()

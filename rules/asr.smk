@@ -1,9 +1,70 @@
+# Speech to words (cinescribe.asr): the film cut into chunks, each chunk's prompt, the film's language once,
+# then one Whisper job and one output file per chunk (a crash loses at most one chunk).
+
+
+def language_threads():
+    """Language detection holds up every chunk, so it takes two cores (twice as fast as one; a 2-core machine
+    or cluster node has that); with diarization on it keeps to asr.threads, so diarization starts beside it."""
+    asr_threads = config["asr"]["threads"]
+    return asr_threads if is_on("diarization") else max(asr_threads, 2)
+
+
+def subtitle_language(job):
+    """The language the film's subtitles are written in (known once the language checkpoint has run)."""
+    return read_json(checkpoints.detect_language.get(job=job).output[0])["subtitle_language"]
+
+
+def chunk_files(wildcards, job=None):
+    """Every chunk's transcript of a film, as its plan (a checkpoint) lists them."""
+    job = job or wildcards.job
+    plan = read_json(checkpoints.plan_chunks.get(job=job).output.plan)
+    return [of(CHUNK_TRANSCRIPT, job, chunk=f"{chunk['index']:04d}") for chunk in plan["chunks"]]
+
+
+checkpoint plan_chunks:
+    input:
+        VAD,
+    output:
+        plan=CHUNK_PLAN,
+    params:
+        asr=job_options("asr"),
+    priority: PRIORITY["critical"]
+    log:
+        log_file("plan_chunks"),
+    benchmark:
+        benchmark_file("plan_chunks")
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/plan_chunks.py"
+
+
+rule prompts:
+    input:
+        **GLOSSARY_INPUTS,
+        plan=CHUNK_PLAN,
+        language=LANGUAGE,
+    output:
+        CHUNK_PROMPTS,
+    params:
+        glossary=config["glossary"],
+    priority: PRIORITY["critical"]
+    log:
+        log_file("prompts"),
+    benchmark:
+        benchmark_file("prompts")
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/prompts.py"
+
+
 checkpoint detect_language:
     input:
-        audio="results/{job}/audio.wav",
-        vad="results/{job}/vad.json",
+        audio=AUDIO,
+        vad=VAD,
     output:
-        "results/{job}/language.json",
+        LANGUAGE,
     params:
         asr=job_options("asr"),
         strict=config["devices"]["strict"],
@@ -12,14 +73,12 @@ checkpoint detect_language:
     threads: language_threads()
     priority: PRIORITY["critical"]
     resources:
-        attempt=attempt_number,
-        timeout_s=timeout_s("detect_language"),
-        runtime=runtime_minutes("detect_language"),
+        **watchdog("detect_language"),
     retries: RETRIES
     log:
-        "results/{job}/logs/detect_language.log",
+        log_file("detect_language"),
     benchmark:
-        "results/{job}/benchmarks/detect_language.tsv"
+        benchmark_file("detect_language")
     conda:
         "../envs/cinescribe.yaml"
     script:
@@ -28,13 +87,13 @@ checkpoint detect_language:
 
 rule transcribe_chunk:
     input:
-        audio="results/{job}/audio.wav",
-        vad="results/{job}/vad.json",
-        plan="results/{job}/chunks/plan.json",
-        language="results/{job}/language.json",
-        bias="results/{job}/chunks/bias.json",
+        audio=AUDIO,
+        vad=VAD,
+        plan=CHUNK_PLAN,
+        language=LANGUAGE,
+        prompts=CHUNK_PROMPTS,
     output:
-        "results/{job}/asr/chunk_{chunk}.json",
+        CHUNK_TRANSCRIPT,
     params:
         asr=job_options("asr"),
         strict=config["devices"]["strict"],
@@ -42,40 +101,13 @@ rule transcribe_chunk:
     threads: config["asr"]["threads"]
     priority: chunk_priority
     resources:
-        attempt=attempt_number,
-        timeout_s=timeout_s("transcribe_chunk"),
-        runtime=runtime_minutes("transcribe_chunk"),
-        batch_size=batch_size("asr"),
+        **watchdog("transcribe_chunk", batch_size=halved_after_oom("asr")),
     retries: RETRIES
     log:
-        "results/{job}/logs/transcribe_chunk-{chunk}.log",
+        log_file("transcribe_chunk-{chunk}"),
     benchmark:
-        "results/{job}/benchmarks/transcribe_chunk-{chunk}.tsv"
+        benchmark_file("transcribe_chunk-{chunk}")
     conda:
         "../envs/cinescribe.yaml"
     script:
         "../scripts/transcribe_chunk.py"
-
-
-rule merge:
-    input:
-        unpack(glossary_inputs),
-        plan="results/{job}/chunks/plan.json",
-        vad="results/{job}/vad.json",
-        language="results/{job}/language.json",
-        chunks=chunk_files,
-        diarization=diarization_file,
-    output:
-        "results/{job}/transcript.json",
-    params:
-        guard=config["guard"],
-        glossary=config["glossary"],
-    priority: PRIORITY["critical"]
-    log:
-        "results/{job}/logs/merge.log",
-    benchmark:
-        "results/{job}/benchmarks/merge.tsv"
-    conda:
-        "../envs/cinescribe.yaml"
-    script:
-        "../scripts/merge.py"

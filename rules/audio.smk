@@ -1,20 +1,67 @@
+# The soundtrack: the film's audio track as WAV, where speech is, and where songs are (cinescribe.audio).
+
+
+def job_input(wildcards):
+    return JOBS[wildcards.job]["input"]
+
+
 rule extract_audio:
     input:
         job_input,
     output:
-        "results/{job}/audio.wav",
+        AUDIO,
     params:
         audio=job_options("audio"),
     resources:
-        attempt=attempt_number,
-        timeout_s=timeout_s("extract_audio"),
-        runtime=runtime_minutes("extract_audio"),
+        **watchdog("extract_audio"),
     retries: RETRIES
     log:
-        "results/{job}/logs/extract_audio.log",
+        log_file("extract_audio"),
     benchmark:
-        "results/{job}/benchmarks/extract_audio.tsv"
+        benchmark_file("extract_audio")
     conda:
         "../envs/cinescribe.yaml"
     script:
         "../scripts/extract_audio.py"
+
+
+rule vad:
+    input:
+        AUDIO,
+    output:
+        VAD,
+    params:
+        vad=config["vad"],
+        strict=config["devices"]["strict"],
+    threads: 2
+    priority: PRIORITY["critical"]
+    resources:
+        **watchdog("vad"),
+    retries: RETRIES
+    log:
+        log_file("vad"),
+    benchmark:
+        benchmark_file("vad")
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/vad.py"
+
+
+rule songs:
+    input:
+        AUDIO,
+        queued_after=QUEUED_AFTER_CHUNKS,
+    output:
+        SONGS,
+    params:
+        songs=config["songs"],
+    priority: filler_priority("songs")
+    log:
+        log_file("songs"),
+    benchmark:
+        benchmark_file("songs")
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/songs.py"

@@ -3,11 +3,12 @@ the detection is unsure."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr.worker import run_whisper
-from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.asr.languages import known_source_language
-from cinescribe.runtime.rule_script import run_rule
+from cinescribe.asr.worker import run_whisper
 from cinescribe.report.checks import language_warning
+from cinescribe.runtime.atomic import read_json, write_json
+from cinescribe.runtime.rule_script import run_rule
+from cinescribe.shapes import LanguageResult
 
 
 def main(sm):
@@ -20,8 +21,8 @@ def main(sm):
                                                         sm.params.cache_dir, sm.config["asr_worker"], sm.log[0])
     logging.info("language %s (p=%.2f; candidates %s)", language, probability, candidates)
     subtitle_language = "en" if asr["task"] == "translate" else (language or "und")
-    result = {"schema": SCHEMA_VERSION, "source": language, "probability": probability, "detected": detected,
-              "candidates": candidates, "subtitle_language": subtitle_language}
+    result = LanguageResult(schema=SCHEMA_VERSION, source=language, probability=probability, detected=detected,
+                            candidates=candidates, subtitle_language=subtitle_language)
     warning = language_warning(result, sm.params.min_probability)
     if warning:
         logging.warning("%s", warning)

@@ -5,10 +5,11 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
-from cinescribe.subtitles.lint import lint_file
-from cinescribe.runtime.rule_script import run_rule
 from cinescribe.report.checks import assess
+from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
+from cinescribe.runtime.rule_script import run_rule
+from cinescribe.shapes import DoneReport
+from cinescribe.subtitles.lint import lint_file
 
 
 def understanding(sm):
@@ -26,8 +27,8 @@ def main(sm):
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
     report = {path: lint_file(path, **sm.params.limits) for path in srt}
     summary, warnings = understanding(sm)
-    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "job": sm.wildcards.job, "subtitles": files,
-                              "lint": report, **summary, "warnings": warnings})
+    write_json(sm.output[0], DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
+                                        **summary, warnings=warnings))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():
         row = ", ".join(f"{rule} {share:.0%}" for rule, share in shares.items())

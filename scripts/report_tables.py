@@ -1,8 +1,8 @@
 """Snakemake adapter: benchmark files and done.json → the report's runtime/memory and lint tables."""
 from pathlib import Path
 
-from cinescribe.runtime.atomic import read_json
 from cinescribe.report.tables import lint_table, runtime_table, write_html_table
+from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 
 

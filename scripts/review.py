@@ -3,8 +3,8 @@ import logging
 import os
 import sys
 
-from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.report.review import render_page, review_data
+from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.runtime.rule_script import run_rule
 
 

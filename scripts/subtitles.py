@@ -1,29 +1,19 @@
-"""Snakemake adapter: transcript.json → SRT, WebVTT, ASS, TSV and JSON subtitles (in Latin letters for the
-romanize rule: the words are romanized before cues are built, so Latin lines meet the rules too)."""
+"""Snakemake adapter: transcript.json (+ songs.json) → SRT, WebVTT, ASS, TSV and JSON subtitles."""
 from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
-from cinescribe.subtitles.cues import build_cues
-from cinescribe.subtitles.song_marks import mark_song_words
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.text.glossary import configured_terms
-from cinescribe.text.words import words_of
+from cinescribe.subtitles.cues import CueStyle, film_cues
 from cinescribe.subtitles.writers import write_subtitles
+from cinescribe.text.words import words_of
 
 
 def main(sm):
     transcript = read_json(sm.input.transcript)
-    words = words_of(transcript["segments"])
-    language = sm.wildcards.lang
-    if sm.params.romanize:
-        from cinescribe.text.romanize import romanize_words, term_spellings  # indic-transliteration loads in 0.2 s
-
-        words = romanize_words(words, term_spellings(configured_terms(sm.params.glossary)))
-        language = f"{language}-Latn"
-    if sm.input.songs:
-        words = mark_song_words(words, read_json(sm.input.songs)["songs"], sm.params.lyrics["mode"])
-    cues = build_cues(words, **sm.params.style)
+    songs = read_json(sm.input.songs)["songs"] if sm.input.songs else []
+    cues = film_cues(words_of(transcript["segments"]), songs, sm.params.songs["mode"],
+                     CueStyle.from_config(sm.params.style))
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
-                    meta={"schema": SCHEMA_VERSION, "language": language,
+                    meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
                           "speakers": transcript.get("speakers", [])})
 
 

@@ -5,10 +5,14 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.devices import torch_device
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.text.glossary import configured_terms
-from cinescribe.translation.cues import bilingual_cues, glossary_translations, translate_cues
-from cinescribe.translation.backends import load_backend
 from cinescribe.subtitles.writers import write_subtitles
+from cinescribe.text.glossary import configured_terms
+from cinescribe.translation.backends import load_backend
+from cinescribe.translation.cues import (
+    bilingual_cues,
+    glossary_translations,
+    translate_cues,
+)
 
 
 def main(sm):

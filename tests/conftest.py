@@ -14,10 +14,9 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
     os.environ.update({name: "1" for name in THREAD_LIMITS})
 
 import jiwer  # noqa: E402 - after the thread settings, which numpy reads when it loads
+import media  # noqa: E402
 import pytest  # noqa: E402
 import yaml  # noqa: E402
-
-import media  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 LOCAL_BIN = REPO / "tools" / "local-bin"

@@ -17,9 +17,8 @@ import sys
 import wave
 from pathlib import Path
 
-import numpy as np
-
 import media
+import numpy as np
 
 RATE = 16000
 THRESHOLD = 300  # a piece's sample above this is voice (media._voiced_extent), measured before the mix

@@ -1,11 +1,11 @@
 """ASR on one chunk with the embedded tiny.en model, both decoding paths, and language detection."""
 
-import pytest
-
 import media
-from cinescribe.asr.transcribe import detect_language, transcribe_chunk
-from cinescribe.asr.models import load_whisper
+import pytest
 from conftest import wer
+
+from cinescribe.asr.models import load_whisper
+from cinescribe.asr.transcribe import detect_language, transcribe_chunk
 
 OPTIONS = {"language": "en", "task": "transcribe", "beam_size": 5, "window_seconds": 30,
            "condition_on_previous_text": False}

@@ -8,13 +8,13 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 import media
+import pytest
+from conftest import wer
+
 from cinescribe.asr.worker import _workers_folder, run_whisper, stop_workers
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import RetryableFailure
-from conftest import wer
 
 ASR = {"model": "tiny.en", "device": "cpu", "compute_type": "int8", "language": "en", "task": "transcribe",
        "beam_size": 5, "window_seconds": 30, "condition_on_previous_text": False}

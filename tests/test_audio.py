@@ -1,7 +1,7 @@
+import media
 import numpy as np
 import pytest
 
-import media
 from cinescribe.audio.media import extract_audio, read_slice, wav_seconds
 from cinescribe.runtime.errors import CinescribeError
 

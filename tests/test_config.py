@@ -3,13 +3,13 @@
 import copy
 from pathlib import Path
 
+import media
 import pytest
 import yaml
 
-import media
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.workflow.jobs import load_jobs
 from cinescribe.workflow.config import validate_config
+from cinescribe.workflow.jobs import load_jobs
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "config" / "schema.yaml"

@@ -5,7 +5,8 @@ import pytest
 
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.subtitles.line_breaks import wrap
-from cinescribe.subtitles.lint import check, main as lint_main
+from cinescribe.subtitles.lint import check
+from cinescribe.subtitles.lint import main as lint_main
 from cinescribe.subtitles.writers import write_subtitles
 
 

@@ -4,13 +4,12 @@ the danda ending sentences, and no line starting with a postposition. No ASR nee
 import unicodedata
 
 import pysubs2
+from media import HINDI_SENTENCES as SENTENCES
 
 from cinescribe.subtitles.cues import build_cues
-from cinescribe.text.graphemes import clusters, visible_length
 from cinescribe.subtitles.line_breaks import wrap
 from cinescribe.subtitles.lint import check
-
-from media import HINDI_SENTENCES as SENTENCES
+from cinescribe.text.graphemes import clusters, visible_length
 
 
 def _words(text, start=0.0, step=0.45):

@@ -72,8 +72,9 @@ def test_mac_profile_resources_set_the_mps_knobs(monkeypatch):
 
 
 def test_profiles_give_each_device_its_resources():
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     profiles = Path(__file__).resolve().parents[1] / "profiles"
     mac = yaml.safe_load((profiles / "mac" / "config.yaml").read_text())

@@ -5,21 +5,27 @@ import subprocess
 import sys
 from pathlib import Path
 
+import media
 import numpy as np
 import pytest
 import yaml
 from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
-import media
 from cinescribe.audio.media import extract_audio
-from cinescribe.diarization.pipeline import FRAME_S, Options, absorb_short_turns, diarize, islands
-from cinescribe.diarization.speaker_names import name_speakers
-from cinescribe.diarization.models.speaker_encoder import load_encoder
-from cinescribe.diarization.models.segmentation import load_segmenter
-from cinescribe.spans import runs
-from cinescribe.audio.vad import detect_speech
+from cinescribe.audio.vad import VadOptions, detect_speech
 from cinescribe.diarization.clustering import Merger, local_clusters
+from cinescribe.diarization.models.segmentation import load_segmenter
+from cinescribe.diarization.models.speaker_encoder import load_encoder
+from cinescribe.diarization.pipeline import (
+    FRAME_S,
+    Options,
+    absorb_short_turns,
+    diarize,
+    islands,
+)
+from cinescribe.diarization.speaker_names import name_speakers
+from cinescribe.spans import runs
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
@@ -32,8 +38,7 @@ def shipped_options(**overrides):
 
 
 def shipped_speech(wav):
-    vad = {k: v for k, v in DEFAULTS["vad"].items() if k not in ("device",)}
-    return detect_speech(str(wav), **vad)
+    return detect_speech(str(wav), VadOptions.from_config(DEFAULTS["vad"]))
 
 
 def annotation(turns):
@@ -217,7 +222,12 @@ def test_speakers_are_numbered_by_first_appearance():
 
 def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
     """The CPU path (ONNX Runtime, exported on first use) and the GPU/MPS path (torch) agree."""
-    from cinescribe.diarization.models.speaker_encoder import OnnxEncoder, TorchEncoder, export_onnx, fbank
+    from cinescribe.diarization.models.speaker_encoder import (
+        OnnxEncoder,
+        TorchEncoder,
+        export_onnx,
+        fbank,
+    )
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 7:16000 * 11].astype(np.float32) / 32768
     feats = fbank(samples)
@@ -233,7 +243,12 @@ def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
 def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
     """segmentation-3.0 on CPU (ONNX Runtime, timing kept in the exported file) agrees with torch, for a full
     window and for the short last one of a span."""
-    from cinescribe.diarization.models.segmentation import OnnxSegmenter, TorchSegmenter, export_onnx, torch_model
+    from cinescribe.diarization.models.segmentation import (
+        OnnxSegmenter,
+        TorchSegmenter,
+        export_onnx,
+        torch_model,
+    )
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 14:16000 * 24].astype(np.float32) / 32768
     onnx, torch_ = OnnxSegmenter(export_onnx(tmp_path)), TorchSegmenter(*torch_model("cpu"))
@@ -253,7 +268,7 @@ def test_diarization_on_cpu_never_loads_torch(model_cache):
     load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
     code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarization.pipeline import diarize; "
             "from cinescribe.diarization.models.speaker_encoder import load_encoder; from cinescribe.diarization.models.segmentation import load_segmenter; "
-            "from cinescribe.audio.vad import detect_speech; "
+            "from cinescribe.audio.vad import VadOptions, detect_speech; "
             f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
             "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "
             "load_segmenter(device, 2, cache)); "

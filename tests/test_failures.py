@@ -7,7 +7,11 @@ from types import SimpleNamespace
 import pytest
 
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import StageTimeout, batch_for_attempt, is_out_of_memory
+from cinescribe.runtime.failures import (
+    StageTimeout,
+    batch_for_attempt,
+    is_out_of_memory,
+)
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.runtime.watchdog import ChildFailure, run_with_deadline
 

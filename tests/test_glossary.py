@@ -3,11 +3,18 @@
 import pysubs2
 import pytest
 
-from cinescribe.transcript.corrections import correct_terms
+from cinescribe.asr.prompts import (
+    PromptOptions,
+    chunk_terms,
+    load_windows,
+    parse_time,
+    prompt_for,
+    windows_from_subtitles,
+    with_prompt,
+)
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.text.glossary import glossary_files
-from cinescribe.asr.prompts import chunk_terms, load_windows, parse_time, prompt_for, windows_from_subtitles, with_prompt
-from cinescribe.text.glossary import Term, load_cast, load_glossary
+from cinescribe.text.glossary import Term, glossary_files, load_cast, load_glossary
+from cinescribe.transcript.corrections import correct_terms
 
 
 def segment(*words):
@@ -59,10 +66,10 @@ def test_each_chunk_gets_its_windows_terms_first_within_budget():
     windows = [{"start": 600, "end": 1200, "terms": ["Koregaon"]}, {"start": 5000, "end": 5100, "terms": ["Vasudha"]}]
     assert chunk_terms(0, 300, ["Rathore"], windows) == ["Rathore"]
     assert chunk_terms(900, 1200, ["Rathore"], windows) == ["Koregaon", "Rathore"]
-    bias = prompt_for(["Koregaon", "Rathore", "Deshpande"], prompt_chars=22, hotword_chars=100)
+    bias = prompt_for(["Koregaon", "Rathore", "Deshpande"], PromptOptions(prompt_chars=22, hotword_chars=100))
     assert bias["initial_prompt"] == "Names in this film: Koregaon, Rathore." and bias["terms"] == ["Koregaon", "Rathore"]
     assert bias["hotwords"] == "Koregaon Rathore Deshpande"
-    assert prompt_for([], 400, 200) == {"initial_prompt": "", "hotwords": "", "terms": []}
+    assert prompt_for([], PromptOptions(400, 200)) == {"initial_prompt": "", "hotwords": "", "terms": []}
     merged = with_prompt({"initial_prompt": "A thriller.", "hotwords": ""}, bias)
     assert merged["initial_prompt"] == "A thriller. Names in this film: Koregaon, Rathore."
 
@@ -100,9 +107,9 @@ def test_a_missing_glossary_file_is_named_before_anything_runs(tmp_path):
 
 
 def test_a_hindi_film_is_prompted_in_hindi():
-    bias = prompt_for(["राज", "Simran", "कोरेगाँव"], prompt_chars=400, hotword_chars=200, language="hi")
+    bias = prompt_for(["राज", "Simran", "कोरेगाँव"], PromptOptions(prompt_chars=400, hotword_chars=200), language="hi")
     assert bias["initial_prompt"] == "इस फ़िल्म में ये नाम आते हैं: राज, Simran, कोरेगाँव।"
-    assert prompt_for(["Raj"], 400, 200, language="fr")["initial_prompt"] == "Names in this film: Raj."
+    assert prompt_for(["Raj"], PromptOptions(400, 200), language="fr")["initial_prompt"] == "Names in this film: Raj."
 
 
 def test_devanagari_and_latin_spellings_of_a_term_match_each_other():

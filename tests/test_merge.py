@@ -1,5 +1,5 @@
-from cinescribe.transcript.seams import merge_chunks
 from cinescribe.text.words import words_of
+from cinescribe.transcript.seams import merge_chunks
 
 
 def _seg(*words):

@@ -2,8 +2,8 @@ import os
 
 import pytest
 
-from cinescribe.runtime.errors import CinescribeError
 from cinescribe.asr.models import BASE_MODEL_BYTES, resolve_model
+from cinescribe.runtime.errors import CinescribeError
 
 
 def test_tiny_en_comes_from_its_package():

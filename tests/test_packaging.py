@@ -3,11 +3,10 @@
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 import yaml
-
 from conftest import Workflow
 
 REPO = Path(__file__).resolve().parents[1]

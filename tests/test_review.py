@@ -86,7 +86,7 @@ def test_what_is_absent_is_said_not_left_blank():
     subtitles, transcript, vad, plan, _, _ = job_files([], 60.0, diarization=False, songs=False)
     data = review_data("silent film", [subtitles], transcript, vad, plan, None, None, limits=LIMITS)
     notes = " ".join(data["absent"])
-    assert "diarization was off" in notes and "lyrics.mode is keep" in notes and "No cues" in notes
+    assert "diarization was off" in notes and "songs.mode is keep" in notes and "No cues" in notes
     assert "No audio preview" in notes and data["tracks"][0]["cues"] == []
 
 
@@ -120,7 +120,7 @@ def test_devanagari_and_a_silent_job_open_and_say_what_is_absent(tmp_path, brows
     browser.open(page)
     assert cue_texts(browser) == ["नमस्ते, आप कैसे हैं?", "मैं ठीक हूँ।"]
     absent = browser.js("return document.getElementById('absent').innerText")
-    assert "diarization was off" in absent and "lyrics.mode is keep" in absent
+    assert "diarization was off" in absent and "songs.mode is keep" in absent
     assert browser.js("return document.querySelectorAll('.cue .u').length") == 3  # the second cue's words are unsure
     assert not browser.console_errors()
 

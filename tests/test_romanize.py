@@ -3,12 +3,17 @@ it), English words untouched, glossary names spelled as the glossary gives them,
 the line rules. No ASR needed."""
 
 import regex
+from media import HINDI_SENTENCES
 
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.text.glossary import Term
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.romanize import capitalize_sentences, romanize, romanize_words, term_spellings
-from media import HINDI_SENTENCES
+from cinescribe.text.romanize import (
+    capitalize_sentences,
+    romanize,
+    romanize_words,
+    term_spellings,
+)
 
 
 def test_hindi_words_read_as_hindi_speakers_write_them_in_latin_letters():

@@ -5,9 +5,12 @@ import importlib.util
 import pytest
 from pyannote.core import Annotation, Segment
 
-from cinescribe.runtime.errors import CinescribeError
-from cinescribe.diarization.pyannote_pipeline import load_pipeline, turns_from_annotation
 from cinescribe.diarization.assignment import assign_speakers
+from cinescribe.diarization.pyannote_pipeline import (
+    load_pipeline,
+    turns_from_annotation,
+)
+from cinescribe.runtime.errors import CinescribeError
 
 TURNS = [{"start": 0.0, "end": 2.0, "speaker": "SPEAKER_00"},
          {"start": 2.0, "end": 5.0, "speaker": "SPEAKER_01"},

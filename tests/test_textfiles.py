@@ -3,9 +3,9 @@ read as they were meant; a file in another encoding is one sentence."""
 
 import codecs
 
+import media
 import pytest
 
-import media
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.text.glossary import load_cast, load_glossary
 from cinescribe.workflow.jobs import load_jobs

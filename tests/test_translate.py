@@ -3,18 +3,22 @@
 import json
 import re
 
+import media
 import pysubs2
 import pytest
 import sacrebleu
-
-import media
-from cinescribe.subtitles.cues import build_cues
-from cinescribe.runtime.errors import CinescribeError
-from cinescribe.text.glossary import load_glossary
-from cinescribe.translation.cues import bilingual_cues, glossary_translations, translate_cues
-from cinescribe.asr.languages import known_subtitle_language
-from cinescribe.translation.backends import check_before_the_run, load_backend
 from reversing_backend import Reverse
+
+from cinescribe.asr.languages import known_subtitle_language
+from cinescribe.runtime.errors import CinescribeError
+from cinescribe.subtitles.cues import build_cues
+from cinescribe.text.glossary import load_glossary
+from cinescribe.translation.backends import check_before_the_run, load_backend
+from cinescribe.translation.cues import (
+    bilingual_cues,
+    glossary_translations,
+    translate_cues,
+)
 
 
 def test_translated_cues_keep_their_times_and_the_line_rules():

@@ -2,11 +2,11 @@
 loading, batching with padding, the target language token, and one sentence for each thing that can go wrong."""
 
 import pytest
-
 import tiny_translator
+
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.translation.cues import translate_cues
 from cinescribe.translation.backends import load_backend
+from cinescribe.translation.cues import translate_cues
 
 SOURCES = ["The cat eats bread.", "The big dog runs now.", "Fish.", "The small cat sees the dog today.",
            "The dog eats fish."]

@@ -2,7 +2,8 @@ import subprocess
 import sys
 
 import media
-from cinescribe.audio.vad import detect_speech
+
+from cinescribe.audio.vad import VadOptions, detect_speech
 
 
 def _overlap(a, b):
@@ -19,8 +20,8 @@ def test_vad_finds_the_demo_speech_and_nothing_in_silence(tmp_path):
 
 def test_block_and_row_edges_do_not_change_the_speech_found(tmp_path):
     long = media.concat([media.DEMO_WAV] * 4, tmp_path / "long.wav")
-    whole = detect_speech(long, block_seconds=600)
-    small_blocks = detect_speech(long, block_seconds=37)
+    whole = detect_speech(long, VadOptions(block_seconds=600))
+    small_blocks = detect_speech(long, VadOptions(block_seconds=37))
     covered = sum(_overlap(a, b) for a in whole for b in small_blocks)
     total = sum(e - s for s, e in whole)
     assert covered / total > 0.97
@@ -28,7 +29,7 @@ def test_block_and_row_edges_do_not_change_the_speech_found(tmp_path):
 
 def test_vad_on_cpu_never_loads_torch():
     # the torch import alone is 1.7 s on the path every film takes before its first chunk
-    code = ("import sys; from cinescribe.audio.vad import detect_speech; "
+    code = ("import sys; from cinescribe.audio.vad import VadOptions, detect_speech; "
             f"speech = detect_speech({str(media.DEMO_WAV)!r}, threads=2); "
             "print(len(speech), 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()

@@ -4,7 +4,6 @@ import json
 
 import jiwer
 import pytest
-
 from conftest import NORMALIZE, Workflow, wer
 
 CHUNKED = {"chunking": "always", "chunk_seconds": 20, "cut_search_seconds": 0, "model": "tiny.en"}

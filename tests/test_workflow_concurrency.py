@@ -4,9 +4,9 @@ job; two films in two working directories run side by side, sharing one model ca
 import subprocess
 import time
 
+import media
 import pytest
 
-import media
 from cinescribe.asr.models import BASE_MODEL_BYTES
 
 pytestmark = pytest.mark.workflow

@@ -2,10 +2,10 @@
 
 import json
 
-import pysubs2
-
-from conftest import wer
 import media
+import pysubs2
+from conftest import wer
+
 from cinescribe.subtitles.lint import lint_file
 
 

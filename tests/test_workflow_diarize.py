@@ -2,10 +2,9 @@
 
 import json
 
+import media
 import pysubs2
 import pytest
-
-import media
 
 pytestmark = pytest.mark.workflow
 VOICES = ("en-us+m3", "en-us+f3")

@@ -5,6 +5,7 @@ import shutil
 import time
 
 import media
+
 from cinescribe.asr.models import resolve_model
 
 

@@ -3,9 +3,8 @@
 import json
 import re
 
-import pytest
-
 import media
+import pytest
 
 pytestmark = pytest.mark.workflow
 

@@ -4,9 +4,8 @@ understand the film instead of ending "successfully" with empty or unreadable su
 import json
 import re
 
-import pytest
-
 import media
+import pytest
 
 pytestmark = pytest.mark.workflow
 

@@ -3,12 +3,11 @@
 import json
 import random
 
+import media
 import numpy as np
 import pytest
 
-import media
 from cinescribe.workflow.jobs import short_name
-
 
 NEW_JERSEY_HEARD_BY = 16  # seconds: the demo clip says "This is Diane in New Jersey" at 12.5-14.2 s
 

@@ -4,11 +4,10 @@ import json
 import shutil
 import subprocess
 
+import media
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
-
-import media
 
 pytestmark = pytest.mark.workflow
 
@@ -120,10 +119,10 @@ def test_snakemake_report_lists_subtitles_review_page_and_tables(demo):
 def test_silent_film_without_speakers_or_songs_gets_a_page_that_says_so(workflow, tmp_path, browser):
     quiet = media.silence(tmp_path / "quiet film.wav", 12)
     workflow.run({"input": str(quiet), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
-                  "lyrics": {"mode": "keep"}})
+                  "songs": {"mode": "keep"}})
     page = browser.open(workflow.results("quiet film") / "review.html")
     absent = page.js("return document.getElementById('absent').innerText")
-    for note in ("diarization was off", "lyrics.mode is keep", "No cues"):
+    for note in ("diarization was off", "songs.mode is keep", "No cues"):
         assert note in absent
     assert page.js("return document.querySelectorAll('.cue').length") == 0
     assert page.wait(lambda: page.js("return document.getElementById('audio').readyState >= 1"))

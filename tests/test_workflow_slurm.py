@@ -4,9 +4,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 import media
+import pytest
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools" / "slurm"
 

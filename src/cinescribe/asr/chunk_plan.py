@@ -1,5 +1,10 @@
 """Where a film is cut into ASR chunks, and how a chunk's speech is grouped into Whisper windows."""
 
+from dataclasses import dataclass
+
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Chunk
+
 
 def _gaps(speech, duration):
     """Silences between speech segments, including before the first and after the last."""
@@ -57,17 +62,29 @@ def _chunk_count(duration, chunk_seconds, mode):
     return 1 if duration <= min_rest else max(2, round(duration / chunk_seconds))
 
 
-def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode="auto", overlap_seconds=2.0,
-                window_seconds=30.0):
+@dataclass
+class ChunkPlanOptions(StageOptions):
+    """How a film is cut (`asr` in config/schema.yaml: chunking, chunk_seconds, cut_search_seconds, …)."""
+
+    chunk_seconds: float = 300.0
+    cut_search_seconds: float = 30.0
+    chunking: str = "auto"
+    seam_overlap_seconds: float = 2.0
+    window_seconds: float = 30.0
+
+
+def plan_chunks(speech, duration, options=ChunkPlanOptions()) -> list[Chunk]:
     """About chunk_seconds each, with equal decoding work, each cut between Whisper windows near its share's end.
 
     ASR time follows the windows and the speech in them, not film time, so chunks of equal work decoded side by
     side finish together (a film without speech is cut evenly by time). A cut between two windows lies in
     silence and changes no window. A chunk spans 0.5 to 2 chunk_seconds of film, so the audio one job holds
-    stays bounded however the speech is spread. Failing a silence within ± search_seconds, the cut goes inside
+    stays bounded however the speech is spread. Failing a silence within ± cut_search_seconds, the cut goes inside
     speech with an overlap on both sides, so the words it splits are heard whole by one of the two chunks.
     """
-    count = _chunk_count(duration, chunk_seconds, mode)
+    chunk_seconds, search_seconds = options.chunk_seconds, options.cut_search_seconds
+    window_seconds, overlap_seconds = options.window_seconds, options.seam_overlap_seconds
+    count = _chunk_count(duration, chunk_seconds, options.chunking)
     windows = group_windows(speech, window_seconds)
     total = _cost(windows)
     cuts, start = [], 0.0
@@ -87,13 +104,9 @@ def plan_chunks(speech, duration, chunk_seconds=300.0, search_seconds=30.0, mode
     chunks = []
     for i in range(len(bounds) - 1):
         (a, a_in_speech), (b, b_in_speech) = bounds[i], bounds[i + 1]
-        chunks.append({
-            "index": i + 1,
-            "start": a,
-            "end": b,
-            "audio_start": max(0.0, a - overlap_seconds) if a_in_speech else a,
-            "audio_end": min(duration, b + overlap_seconds) if b_in_speech else b,
-        })
+        chunks.append(Chunk(index=i + 1, start=a, end=b,
+                            audio_start=max(0.0, a - overlap_seconds) if a_in_speech else a,
+                            audio_end=min(duration, b + overlap_seconds) if b_in_speech else b))
     return chunks
 
 

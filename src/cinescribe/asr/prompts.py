@@ -5,9 +5,12 @@ Whisper spells a name it has never seen by ear ("Rathor", "Busewil"); shown the 
 most of them right (a near-miss that slips through is corrected in transcript.corrections).
 """
 
+from dataclasses import dataclass
+
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.shapes import ChunkPrompt
+from cinescribe.runtime.options import StageOptions
 from cinescribe.runtime.textfiles import read_text_file, tsv_rows
+from cinescribe.shapes import ChunkPrompt
 from cinescribe.text.glossary import mentions, split_terms
 from cinescribe.text.languages import NAME_PROMPTS
 
@@ -56,7 +59,15 @@ def chunk_terms(start, end, global_terms, windows):
     return list(dict.fromkeys(local + list(global_terms)))
 
 
-def prompt_for(terms, prompt_chars, hotword_chars, language="en"):
+@dataclass
+class PromptOptions(StageOptions):
+    """Budgets of a chunk's prompt (`glossary` in config/schema.yaml): Whisper keeps at most 223 prompt tokens."""
+
+    prompt_chars: int = 400
+    hotword_chars: int = 200
+
+
+def prompt_for(terms, options=PromptOptions(), language="en"):
     """initial_prompt and hotwords within budget; Whisper keeps only the end of a long prompt, so whole
     terms are dropped from the end of the list (the least likely) instead."""
     def fit(budget, joiner):
@@ -69,19 +80,19 @@ def prompt_for(terms, prompt_chars, hotword_chars, language="en"):
             used += cost
         return kept
 
-    in_prompt = fit(prompt_chars, ", ")
-    in_hotwords = fit(hotword_chars, " ")
+    in_prompt = fit(options.prompt_chars, ", ")
+    in_hotwords = fit(options.hotword_chars, " ")
     template = NAME_PROMPTS.get(language, NAME_PROMPTS["en"])
     return ChunkPrompt(initial_prompt=template.format(names=", ".join(in_prompt)) if in_prompt else "",
                        hotwords=" ".join(in_hotwords), terms=in_prompt)
 
 
-def chunk_prompts(chunks, terms, windows, prompt_chars, hotword_chars, language="en"):
+def chunk_prompts(chunks, terms, windows, options=PromptOptions(), language="en"):
     """{chunk index: prompt} for a chunk plan: a term tied to windows is prompted only in chunks they overlap."""
     windowed = {t for w in windows for t in w["terms"]}
     everywhere = [t.preferred for t in terms if t.preferred not in windowed]
     return {str(c["index"]): prompt_for(chunk_terms(c["audio_start"], c["audio_end"], everywhere, windows),
-                                      prompt_chars, hotword_chars, language) for c in chunks}
+                                        options, language) for c in chunks}
 
 
 def with_prompt(asr, chunk_prompt):

@@ -4,8 +4,8 @@ import logging
 
 import numpy as np
 
-from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.asr.chunk_plan import group_windows, speech_in
+from cinescribe.audio.media import SAMPLE_RATE, read_slice
 
 log = logging.getLogger(__name__)
 

@@ -47,8 +47,8 @@ def _run(op, load, kwargs):
 def run_whisper(op, kwargs, asr, threads, strict=True, cache_dir=None, worker=None, log_path=None):
     """Run an ASR operation (transcribe_chunk, detect_language) on the model `asr` names, on the device chosen
     for CTranslate2: loaded here, or in the run's worker when `worker` ({use, idle_seconds}) asks for one."""
-    from cinescribe.runtime.devices import asr_device
     from cinescribe.asr.models import load_whisper, resolve_model
+    from cinescribe.runtime.devices import asr_device
 
     device, compute_type = asr_device(asr["device"], asr["compute_type"], strict)
     worker = worker or {"use": "never"}

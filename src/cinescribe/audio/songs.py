@@ -6,9 +6,13 @@ consecutive spectra stay alike. The median cosine similarity of consecutive 64 m
 separates the two: ~0.70–0.85 for speech (also over soft background music), above 0.9 for music.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Span
 from cinescribe.spans import runs
 
 FRAME, HOP = 1024, 512
@@ -41,10 +45,20 @@ def music_scores(wav_path, window_s=2.0, block_seconds=600.0):
     return np.array(scores)
 
 
-def detect_songs(wav_path, min_stability=0.9, min_song_s=6.0, window_s=2.0):
+@dataclass
+class SongOptions(StageOptions):
+    """What counts as a song (`songs` in config/schema.yaml)."""
+
+    min_stability: float = 0.9
+    min_song_s: float = 6.0
+    window_s: float = 2.0
+
+
+def detect_songs(wav_path, options=SongOptions()) -> list[Span]:
     """[[start, end], …] in seconds where music dominates for at least `min_song_s`."""
     from scipy.ndimage import median_filter
 
+    min_stability, min_song_s, window_s = options.min_stability, options.min_song_s, options.window_s
     scores = music_scores(wav_path, window_s)
     if not len(scores):
         return []

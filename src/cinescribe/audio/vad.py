@@ -7,12 +7,15 @@ in torch. One segmenter turns either's probabilities into speech.
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
 from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.options import StageOptions
 from cinescribe.runtime.packages import installed_file
+from cinescribe.shapes import Span
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time
@@ -152,8 +155,20 @@ def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_
     return out
 
 
-def detect_speech(wav_path, threshold=0.5, min_speech_ms=250, min_silence_ms=300, pad_ms=100,
-                  max_speech_s=28.0, device="cpu", block_seconds=600.0, threads=1):
+@dataclass
+class VadOptions(StageOptions):
+    """What counts as speech (`vad` in config/schema.yaml)."""
+
+    threshold: float = 0.5
+    min_speech_ms: int = 250
+    min_silence_ms: int = 300
+    pad_ms: int = 100
+    max_speech_s: float = 28.0
+    block_seconds: float = 600.0
+
+
+def detect_speech(wav_path, options=VadOptions(), device="cpu", threads=1) -> list[Span]:
     """Speech segments in seconds, as [start, end] pairs."""
-    probs, total = speech_probabilities(wav_path, device, block_seconds, threads=threads)
-    return speech_segments(probs, total, threshold, min_speech_ms, min_silence_ms, pad_ms, max_speech_s)
+    probs, total = speech_probabilities(wav_path, device, options.block_seconds, threads=threads)
+    return speech_segments(probs, total, options.threshold, options.min_speech_ms, options.min_silence_ms,
+                           options.pad_ms, options.max_speech_s)

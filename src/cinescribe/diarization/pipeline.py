@@ -7,7 +7,7 @@ change of speaker falls in the pause between them.
 """
 
 import logging
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from cinescribe.diarization.models.speaker_encoder import (
 )
 from cinescribe.diarization.overlapped_speech import overlap_turns
 from cinescribe.diarization.speaker_names import name_speakers
+from cinescribe.runtime.options import StageOptions
 from cinescribe.spans import runs
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ FRAME_S = 0.02
 
 
 @dataclass
-class Options:
+class Options(StageOptions):
     """Tunables; defaults and descriptions live in config/schema.yaml under `diarization`."""
 
     num_speakers: int | None = None
@@ -52,12 +53,6 @@ class Options:
     min_overlap_s: float = 0.2
     overlap_step_s: float = 5
     piece_s: int = 10
-
-    @classmethod
-    def from_config(cls, section, **overrides):
-        """Options from the `diarization` config section (keys of other stages' concern are ignored)."""
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in {**section, **overrides}.items() if k in known})
 
 
 @dataclass

@@ -7,6 +7,7 @@ import regex
 from cinescribe.spans import overlap_seconds
 from cinescribe.text.languages import SCRIPTS
 
+
 def _candidates(language):
     return ", ".join(f"{code} {p:.2f}" for code, p in language.get("candidates", [])) or "none"
 

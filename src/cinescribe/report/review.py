@@ -96,7 +96,7 @@ def absent_notes(turns, songs, cues, audio):
     elif not turns:
         notes.append("No speaker turns: diarization found no speech.")
     if songs is None:
-        notes.append("No song detection: lyrics.mode is keep.")
+        notes.append("No song detection: songs.mode is keep.")
     elif not songs:
         notes.append("No songs were found.")
     if not cues:

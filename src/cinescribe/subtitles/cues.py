@@ -1,12 +1,29 @@
 """Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
 speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
-from cinescribe.text.graphemes import visible_length
+from dataclasses import dataclass
+
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Cue
 from cinescribe.subtitles.line_breaks import wrap
-from cinescribe.subtitles.song_marks import song_lines, sung
+from cinescribe.subtitles.song_marks import mark_song_words, song_lines, sung
+from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
+
+
+@dataclass
+class CueStyle(StageOptions):
+    """The timed-text rules cues are built to (`subtitles` in config/schema.yaml)."""
+
+    max_line_chars: int = 42
+    max_lines: int = 2
+    max_duration: float = 7.0
+    min_duration: float = 5 / 6
+    max_gap: float = 1.0
+    min_gap: float = 2 / 24
+    max_cps: float = 17.0
 
 
 SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
@@ -30,12 +47,12 @@ def _group(words, style):
     groups, current = [], []
     for word in words:
         if current:
-            fits = lines_for(current + [word], style["max_line_chars"], style["max_lines"]) is not None
-            too_long = word["end"] - current[0]["start"] > style["max_duration"]
-            pause = word["start"] - current[-1]["end"] > style["max_gap"]
+            fits = lines_for(current + [word], style.max_line_chars, style.max_lines) is not None
+            too_long = word["end"] - current[0]["start"] > style.max_duration
+            pause = word["start"] - current[-1]["end"] > style.max_gap
             pause = pause or sung([word]) != sung(current[-1:])  # a song is its own cue
             sentence_end = (current[-1]["word"].rstrip()[-1:] in SENTENCE_ENDS
-                            and visible_length(_text(current)) > style["max_line_chars"] / 2)
+                            and visible_length(_text(current)) > style.max_line_chars / 2)
             if not fits or too_long or pause or sentence_end:
                 groups.append(current)
                 current = []
@@ -50,14 +67,14 @@ def _time(groups, style):
     cues = [{"start": g[0]["start"], "end": g[-1]["end"], "words": g} for g in groups]
     for i, cue in enumerate(cues):
         chars = visible_length(_text(cue["words"]))
-        want = max(cue["end"], cue["start"] + style["min_duration"],
-                   cue["start"] + chars / style["max_cps"] + EPS)
-        limit = cues[i + 1]["start"] - style["min_gap"] if i + 1 < len(cues) else float("inf")
-        cue["end"] = max(cue["end"], min(want, limit, cue["start"] + style["max_duration"]))
-        cue["end"] = min(cue["end"], limit, cue["start"] + style["max_duration"])
-        if cue["end"] - cue["start"] < style["min_duration"] - EPS:  # no room after: borrow from before
-            floor = cues[i - 1]["end"] + style["min_gap"] if i else 0.0
-            cue["start"] = max(floor, min(cue["start"], cue["end"] - style["min_duration"]))
+        want = max(cue["end"], cue["start"] + style.min_duration,
+                   cue["start"] + chars / style.max_cps + EPS)
+        limit = cues[i + 1]["start"] - style.min_gap if i + 1 < len(cues) else float("inf")
+        cue["end"] = max(cue["end"], min(want, limit, cue["start"] + style.max_duration))
+        cue["end"] = min(cue["end"], limit, cue["start"] + style.max_duration)
+        if cue["end"] - cue["start"] < style.min_duration - EPS:  # no room after: borrow from before
+            floor = cues[i - 1]["end"] + style.min_gap if i else 0.0
+            cue["start"] = max(floor, min(cue["start"], cue["end"] - style.min_duration))
     return cues
 
 
@@ -65,27 +82,29 @@ def _merge_short(cues, style):
     """A cue still under the minimum joins a neighbour when the text and the duration allow."""
     out = []
     for cue in cues:
-        short = cue["end"] - cue["start"] < style["min_duration"] - EPS
+        short = cue["end"] - cue["start"] < style.min_duration - EPS
         if out and short:
             words = out[-1]["words"] + cue["words"]
             pause = cue["words"][0]["start"] - out[-1]["words"][-1]["end"]
             same_kind = sung(cue["words"]) == sung(out[-1]["words"])
-            if (same_kind and pause <= style["max_gap"] and lines_for(words, style["max_line_chars"], style["max_lines"])
-                    and cue["end"] - out[-1]["start"] <= style["max_duration"]):
+            if (same_kind and pause <= style.max_gap and lines_for(words, style.max_line_chars, style.max_lines)
+                    and cue["end"] - out[-1]["start"] <= style.max_duration):
                 out[-1] = {**out[-1], "end": cue["end"], "words": words}
                 continue
         out.append(cue)
     return out
 
 
-def build_cues(words, max_line_chars=42, max_lines=2, max_duration=7.0, min_duration=5 / 6, max_gap=1.0,
-               min_gap=2 / 24, max_cps=17.0):
+def build_cues(words, style=CueStyle()) -> list[Cue]:
     """Cues with start, end, lines and words (words keep their speakers)."""
-    style = dict(max_line_chars=max_line_chars, max_lines=max_lines, max_duration=max_duration,
-                 min_duration=min_duration, max_gap=max_gap, min_gap=min_gap, max_cps=max_cps)
     cues = _merge_short(_time(_group(words, style), style), style)
     for cue in cues:
-        cue["lines"] = lines_for(cue["words"], max_line_chars, max_lines) or [_text(cue["words"])]
+        cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])
         cue["start"], cue["end"] = round(cue["start"], 3), round(cue["end"], 3)
     return cues
+
+
+def film_cues(words, songs, song_mode, style=CueStyle()) -> list[Cue]:
+    """A film's cues: words in songs marked ♪ (or dropped, or kept as speech), then cues built to the rules."""
+    return build_cues(mark_song_words(words, songs, song_mode), style)

@@ -7,7 +7,6 @@ import numpy as np
 from cinescribe.subtitles.line_breaks import wrap
 from cinescribe.text.words import text_of
 
-
 SONG = "♪"
 
 

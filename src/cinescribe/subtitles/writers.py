@@ -6,6 +6,7 @@ import json
 import pysubs2
 
 from cinescribe.runtime.atomic import atomic_path, write_text
+from cinescribe.shapes import CueRecord
 
 
 def cue_speaker(cue, names):
@@ -52,9 +53,8 @@ def write_subtitles(cues, paths, meta=None, names=None):
             write_text(path, "\n".join(rows) + "\n")
         elif fmt == "json":
             doc = {**(meta or {}),
-                   "cues": [{"start": c["start"], "end": c["end"], "lines": c["lines"],
-                             "speaker": cue_speaker(c, names), "speakers": cue_speakers(c, names),
-                             "song": bool(c.get("song"))} for c in cues],
+                   "cues": [CueRecord(start=c["start"], end=c["end"], lines=c["lines"], speaker=cue_speaker(c, names),
+                                      speakers=cue_speakers(c, names), song=bool(c.get("song"))) for c in cues],
                    "words": [w for c in cues for w in c["words"]]}
             write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         else:

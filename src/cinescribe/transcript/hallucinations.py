@@ -1,11 +1,15 @@
-"""Hallucination guard: drop text Whisper invents, and say why for each removal.
+"""Hallucinations: drop text Whisper invents, and say why for each removal.
 
 Whisper's known failure modes on films: repetition loops (high compression ratio or the same phrase over
 and over), confident text where nobody speaks (VAD says silence), and phantom credits learnt from web
 subtitles ("Thank you for watching", "Subtitles by …").
 """
 
+from dataclasses import dataclass, field
+
 from cinescribe.asr.chunk_plan import speech_in
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Removal, Segment
 from cinescribe.text.words import normalize, text_of
 
 
@@ -32,32 +36,44 @@ def _collapse_loops(words, max_repeats):
     return kept
 
 
+@dataclass
+class HallucinationFilter(StageOptions):
+    """When a segment is judged invented (`hallucinations` in config/schema.yaml)."""
+
+    max_compression_ratio: float = 2.4
+    max_no_speech_prob: float = 0.6
+    min_avg_logprob: float = -1.0
+    min_speech_share: float = 0.3
+    max_repeats: int = 4
+    phantom_phrases: list = field(default_factory=list)
+
+
 def _reason(segment, speech, opts):
     text = normalize(segment["text"])
-    if any(normalize(p) and normalize(p) in text and len(text) <= len(normalize(p)) + 20 for p in opts["phantom_phrases"]):
+    if any(normalize(p) and normalize(p) in text and len(text) <= len(normalize(p)) + 20 for p in opts.phantom_phrases):
         return "phantom phrase"
-    if segment.get("compression_ratio", 0) > opts["max_compression_ratio"]:
+    if segment.get("compression_ratio", 0) > opts.max_compression_ratio:
         return "repetition loop (compression ratio)"
-    if (segment.get("no_speech_prob", 0) > opts["max_no_speech_prob"]
-            and segment.get("avg_logprob", 0) < opts["min_avg_logprob"]):
+    if (segment.get("no_speech_prob", 0) > opts.max_no_speech_prob
+            and segment.get("avg_logprob", 0) < opts.min_avg_logprob):
         return "no speech (Whisper's own no-speech probability)"
-    if segment["end"] - segment["start"] >= 1.0 and _speech_share(segment, speech) < opts["min_speech_share"]:
+    if segment["end"] - segment["start"] >= 1.0 and _speech_share(segment, speech) < opts.min_speech_share:
         return "text over silence (VAD)"
     return None
 
 
-def guard(segments, speech, opts):
+def drop_hallucinations(segments, speech, opts: HallucinationFilter) -> tuple[list[Segment], list[Removal]]:
     """Return (kept segments, removals); each removal has start, end, text and reason."""
     kept, removed = [], []
     for seg in segments:
         reason = _reason(seg, speech, opts)
         if reason is None:
-            words = _collapse_loops(seg["words"], opts["max_repeats"])
+            words = _collapse_loops(seg["words"], opts.max_repeats)
             if len(words) < len(seg["words"]):
-                removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"],
-                                "reason": f"repeated words ({len(seg['words']) - len(words)} dropped)"})
+                removed.append(Removal(start=seg["start"], end=seg["end"], text=seg["text"],
+                                       reason=f"repeated words ({len(seg['words']) - len(words)} dropped)"))
                 seg = {**seg, "words": words, "text": text_of(words)}
             kept.append(seg)
         else:
-            removed.append({"start": seg["start"], "end": seg["end"], "text": seg["text"], "reason": reason})
+            removed.append(Removal(start=seg["start"], end=seg["end"], text=seg["text"], reason=reason))
     return kept, removed

@@ -7,10 +7,10 @@ rules. A dialogue cue (one dash line per speaker) is translated line by line so 
 glossary term with a `translation` comes out as the glossary says.
 """
 
-from cinescribe.subtitles.song_marks import SONG, with_song_marks
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.text.glossary import spelling_pattern
 from cinescribe.subtitles.line_breaks import wrap
+from cinescribe.subtitles.song_marks import SONG, with_song_marks
+from cinescribe.text.glossary import spelling_pattern
 
 DASH = "- "
 

@@ -4,9 +4,9 @@ import copy
 import hashlib
 from pathlib import Path
 
+from cinescribe.asr.languages import check_language
 from cinescribe.audio.media import check_input_path
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.asr.languages import check_language
 from cinescribe.runtime.textfiles import tsv_rows
 
 # TSV column → (config section, key); an empty cell keeps the config default.

@@ -1,14 +1,18 @@
-"""The hallucination guard on a crafted transcript, and on real audio with long silences."""
+"""The hallucination filter on a crafted transcript, and on real audio with long silences."""
 
 import json
 from pathlib import Path
 
+import media
 import yaml
 
-import media
-from cinescribe.transcript.hallucinations import guard
+from cinescribe.transcript.hallucinations import (
+    HallucinationFilter,
+    drop_hallucinations,
+)
 
-OPTS = yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "config.yaml").read_text())["guard"]
+OPTS = HallucinationFilter.from_config(
+    yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "config.yaml").read_text())["hallucinations"])
 
 
 def _seg(text, start, end, **stats):
@@ -31,7 +35,7 @@ def test_each_kind_of_invention_is_removed_with_its_reason():
         _seg("mm", 41, 42, no_speech_prob=0.9, avg_logprob=-1.6),      # Whisper thinks nobody spoke
         _seg("See you at the station.", 45, 48),
     ]
-    kept, removed = guard(segments, speech, OPTS)
+    kept, removed = drop_hallucinations(segments, speech, OPTS)
     assert [s["text"] for s in kept] == ["We leave for Delhi tonight.", "I I I I am here", "See you at the station."]
     reasons = {r["text"]: r["reason"] for r in removed}
     assert reasons["Thank you for watching!"] == "phantom phrase"
@@ -43,7 +47,7 @@ def test_each_kind_of_invention_is_removed_with_its_reason():
 
 def test_long_sentences_mentioning_a_phrase_stay():
     text = "He said thank you for watching my children all these years, and left."
-    kept, removed = guard([_seg(text, 0, 5)], [[0, 5]], OPTS)
+    kept, removed = drop_hallucinations([_seg(text, 0, 5)], [[0, 5]], OPTS)
     assert kept and not removed
 
 

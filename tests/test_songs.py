@@ -1,13 +1,13 @@
 """Songs: music found from the audio with known precision and recall, and song cues marked, dropped or kept."""
 
+import media
 import numpy as np
 import pysubs2
 import pytest
 
-import media
+from cinescribe.audio.songs import detect_songs
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.subtitles.lint import lint_file
-from cinescribe.audio.songs import detect_songs
 from cinescribe.subtitles.song_marks import mark_song_words
 from cinescribe.subtitles.writers import write_subtitles
 

@@ -1,9 +1,12 @@
+# Who speaks when (cinescribe.diarization), beside ASR from the start.
+
+
 rule diarize:
     input:
-        audio="results/{job}/audio.wav",
-        vad="results/{job}/vad.json",
+        audio=AUDIO,
+        vad=VAD,
     output:
-        "results/{job}/diarization.json",
+        DIARIZATION,
     params:
         diarization=config["diarization"],
         strict=config["devices"]["strict"],
@@ -11,15 +14,12 @@ rule diarize:
     threads: 1  # beside one ASR chunk from the start, not after the last one (it is ~10 % of ASR's work)
     priority: PRIORITY["diarize"]
     resources:
-        attempt=attempt_number,
-        timeout_s=timeout_s("diarize"),
-        runtime=runtime_minutes("diarize"),
-        piece_s=batch_size("diarization", "piece_s"),
+        **watchdog("diarize", piece_s=halved_after_oom("diarization", "piece_s")),
     retries: RETRIES
     log:
-        "results/{job}/logs/diarize.log",
+        log_file("diarize"),
     benchmark:
-        "results/{job}/benchmarks/diarize.tsv"
+        benchmark_file("diarize")
     conda:
         "../envs/cinescribe.yaml"
     script:

@@ -1,10 +1,16 @@
-"""Snakemake adapter: chunks/plan.json + glossary files → chunks/bias.json (prompt and hotwords per chunk)."""
+"""Snakemake adapter: chunks/plan.json + glossary files → chunks/prompts.json (prompt and hotwords per chunk)."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
+from cinescribe.asr.prompts import (
+    PromptOptions,
+    chunk_prompts,
+    load_windows,
+    windows_from_subtitles,
+)
 from cinescribe.runtime.atomic import read_json, write_json
-from cinescribe.asr.prompts import chunk_prompts, load_windows, windows_from_subtitles
 from cinescribe.runtime.rule_script import run_rule
+from cinescribe.shapes import ChunkPrompts
 from cinescribe.text.glossary import configured_terms
 
 
@@ -15,11 +21,11 @@ def main(sm):
     if opts["windows_from_subtitles"]:
         windows += windows_from_subtitles(opts["windows_from_subtitles"], terms, opts["window_margin_s"])
     language = read_json(sm.input.language)["subtitle_language"]  # the prompt is in the language Whisper writes
-    chunks = chunk_prompts(read_json(sm.input.plan)["chunks"], terms, windows, opts["prompt_chars"],
-                          opts["hotword_chars"], language)
-    for index, bias in chunks.items():
-        logging.info("chunk %s: %d terms", index, len(bias["terms"]))
-    write_json(sm.output[0], {"schema": SCHEMA_VERSION, "chunks": chunks})
+    chunks = chunk_prompts(read_json(sm.input.plan)["chunks"], terms, windows, PromptOptions.from_config(opts),
+                           language)
+    for index, prompt in chunks.items():
+        logging.info("chunk %s: %d terms", index, len(prompt["terms"]))
+    write_json(sm.output[0], ChunkPrompts(schema=SCHEMA_VERSION, chunks=chunks))
 
 
 run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

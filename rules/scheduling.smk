@@ -1,0 +1,38 @@
+# Who goes first when cores are short. Snakemake runs the ready job of highest priority first; films are
+# long, so the order decides how long cores sit idle:
+# - CRITICAL: the chain to the first chunk (VAD, language, plan, prompts) and merge: everything waits on them.
+# - DIARIZE: one thread beside ASR from the start, not after the last chunk (it is a tenth of ASR's work).
+# - CHUNK: chunks, the costliest first (chunk_priority adds up to 1 by cost), so the last to finish are short.
+# - Fillers, songs and the review's audio copy (nothing waits long on them): on a short film they go last,
+#   into the gaps the last chunks leave; on a film of FILLERS_FIRST_FROM_CHUNKS chunks or more they go before
+#   the chunks, their time spread over the rounds instead of added at the end of the run.
+# Measured effects are in docs/benchmarks.md.
+from cinescribe.asr.chunk_plan import chunk_cost
+
+PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10, "review_audio": 0}
+FILLERS_FIRST = {"songs": 26, "review_audio": 25}  # above the chunks (20 + cost share < 21), below diarize
+FILLERS_FIRST_FROM_CHUNKS = 10  # 50 minutes of film at asr.chunk_seconds 300
+MAX_CHUNK_COST = 9999  # seconds of speech: chunk costs are scaled into [0, 1) of priority
+
+
+def filler_priority(rule_name):
+    """A filler's priority, asked again by Snakemake once the plan exists (before it, the film counts as short)."""
+
+    def priority(wildcards):
+        plan = of(CHUNK_PLAN, wildcards.job)
+        many = os.path.exists(plan) and len(read_json(plan)["chunks"]) >= FILLERS_FIRST_FROM_CHUNKS
+        return (FILLERS_FIRST if many else PRIORITY)[rule_name]
+
+    return priority
+
+
+def chunk_priority(wildcards, input):
+    """Costlier chunks start first, so the last ones to finish are short and no core waits long at the end."""
+    chunk = read_json(input.plan)["chunks"][int(wildcards.chunk) - 1]
+    cost = chunk_cost(chunk, read_json(input.vad)["speech"], config["asr"]["window_seconds"])
+    return PRIORITY["transcribe_chunk"] + min(cost, MAX_CHUNK_COST) / (MAX_CHUNK_COST + 1)
+
+
+# An order, not a need (ancient: its time stamp reruns nothing): the fillers become ready once the chunks are
+# queued (the prompts file is the chunks' last input), so they cannot take a core before the first chunks have one.
+QUEUED_AFTER_CHUNKS = ancient(CHUNK_PROMPTS)

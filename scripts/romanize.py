@@ -1,0 +1,27 @@
+"""Snakemake adapter: transcript.json → the subtitles in Latin letters ({job}.{lang}-Latn.*): the words are
+romanized before cues are built, so Latin lines meet the rules too."""
+from cinescribe import SCHEMA_VERSION
+from cinescribe.runtime.atomic import read_json
+from cinescribe.runtime.rule_script import run_rule
+from cinescribe.subtitles.cues import CueStyle, film_cues
+from cinescribe.subtitles.writers import write_subtitles
+from cinescribe.text.glossary import configured_terms
+from cinescribe.text.words import words_of
+
+
+def main(sm):
+    from cinescribe.text.romanize import (  # indic-transliteration loads in 0.2 s
+        romanize_words,
+        term_spellings,
+    )
+
+    transcript = read_json(sm.input.transcript)
+    words = romanize_words(words_of(transcript["segments"]), term_spellings(configured_terms(sm.params.glossary)))
+    songs = read_json(sm.input.songs)["songs"] if sm.input.songs else []
+    cues = film_cues(words, songs, sm.params.songs["mode"], CueStyle.from_config(sm.params.style))
+    write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
+                    meta={"schema": SCHEMA_VERSION, "language": f"{sm.wildcards.lang}-Latn",
+                          "speakers": transcript.get("speakers", [])})
+
+
+run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

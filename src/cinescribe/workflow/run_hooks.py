@@ -1,0 +1,42 @@
+"""What the workflow does when it starts and when it ends: every check that needs no audio before the first
+job, and a clean end (the run's ASR worker stopped, a full disk said in one sentence)."""
+
+import threading
+
+from cinescribe.asr.languages import known_subtitle_language
+from cinescribe.asr.worker import stop_workers
+from cinescribe.runtime.failures import say_if_disk_full
+from cinescribe.text.glossary import glossary_files
+from cinescribe.translation.backends import check_before_the_run
+from cinescribe.workflow.config import validate_config
+from cinescribe.workflow.jobs import load_jobs
+
+
+def start(config, schema_path):
+    """The config filled and checked, and the run's films {name: options}; a CinescribeError names the
+    first mistake (bad key, missing film or glossary file, a translation that cannot run)."""
+    validate_config(config, schema_path)
+    jobs = load_jobs(config)
+    glossary_files(config["glossary"])
+    for options in jobs.values():
+        check_before_the_run(config["translation"], known_subtitle_language(options["asr"]))
+    return jobs
+
+
+def cancel_rescheduling_timers():
+    """Snakemake's job-rate limiter arms a 1 s threading.Timer at each scheduling pass, and the process waits
+    for the last one before it exits: cancelled once the run is over, every run ends up to 1 s sooner."""
+    for thread in threading.enumerate():
+        if isinstance(thread, threading.Timer):
+            thread.cancel()
+
+
+def on_success():
+    stop_workers()
+    cancel_rescheduling_timers()
+
+
+def on_error(results_folder="results"):
+    say_if_disk_full(results_folder)  # Snakemake's own writes (benchmarks, logs) fail with a bare OSError
+    stop_workers()
+    cancel_rescheduling_timers()
