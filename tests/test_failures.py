@@ -8,12 +8,13 @@ import pytest
 
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import (
+    ReportedFailure,
     StageTimeout,
     batch_for_attempt,
     is_out_of_memory,
 )
 from cinescribe.runtime.rule_script import run_rule
-from cinescribe.runtime.watchdog import ChildFailure, run_with_deadline
+from cinescribe.runtime.watchdog import run_with_deadline
 
 
 def test_batch_halves_per_attempt():
@@ -58,7 +59,7 @@ def _raise(error):
 def test_child_errors_come_back_with_their_kind():
     with pytest.raises(CinescribeError, match="bad file"):
         run_with_deadline(_raise, (CinescribeError("bad file"),), 30)
-    with pytest.raises(ChildFailure) as err:
+    with pytest.raises(ReportedFailure) as err:
         run_with_deadline(_raise, (RuntimeError("CUDA out of memory"),), 30)
     assert err.value.kind == "oom"
     run_with_deadline(lambda: None, (), 30)  # a stage that works raises nothing
@@ -99,3 +100,20 @@ def test_out_of_memory_in_the_watched_child_is_retried(tmp_path):
         run_rule(_fake_snakemake(tmp_path, 1, timeout=30), lambda sm: _raise(RuntimeError("CUDA out of memory")))
     assert "ran out of memory; a retry halves the batch" in (tmp_path / "stage.log").read_text()
     assert not (tmp_path / "stage.log.fatal").exists()
+
+
+def test_an_empty_fatal_note_from_a_full_disk_still_stops_retries_in_one_sentence(tmp_path, capsys):
+    (tmp_path / "stage.log.fatal").write_text("")  # the disk had no room for the sentence itself
+    calls = []
+    with pytest.raises(SystemExit):
+        run_rule(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))
+    assert calls == []
+    said = capsys.readouterr().err
+    assert "not retried" in said and "Traceback" not in said and "IndexError" not in said
+    assert "Traceback" not in (tmp_path / "stage.log").read_text()
+
+
+def test_a_retry_without_a_fatal_note_runs(tmp_path):
+    calls = []
+    run_rule(_fake_snakemake(tmp_path, 2), lambda sm: calls.append(sm))
+    assert calls

@@ -18,13 +18,11 @@ import sys
 import tempfile
 import threading
 import time
-import traceback
 from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import RetryableFailure, is_out_of_memory
+from cinescribe.runtime.failures import RetryableFailure, failure_report, raise_reported
 
 log = logging.getLogger(__name__)
 
@@ -131,11 +129,8 @@ def _ask(address, spec, op, kwargs, log_path):
         logging.getLogger(name).log(level, "%s", message)
     log.info("%s by the run's ASR worker (pid %d; model loaded once in %.2f s; operation #%d)",
              op, worker["pid"], worker["load_s"], worker["served"])
-    if kind == "ok":
-        return payload
-    if kind == "user":
-        raise CinescribeError(payload)
-    raise RuntimeError(f"the ASR worker failed: {payload}")
+    raise_reported(kind, payload if kind == "user" else f"the ASR worker failed: {payload}")
+    return payload
 
 
 def stop_workers(workdir="."):
@@ -174,13 +169,11 @@ class Worker:
         logging.getLogger("cinescribe").addHandler(capture)
         try:
             return ("ok", _run(op, lambda: self.model, kwargs), capture.records)
-        except CinescribeError as err:
-            return ("user", str(err), capture.records)
         except Exception as err:  # noqa: BLE001 - reported to the job, which decides
-            kind = "oom" if is_out_of_memory(err) else "bug"
-            log.exception("%s failed", op)
-            return (kind, f"{type(err).__name__}: {err}" + ("" if kind == "oom" else f"\n{traceback.format_exc()}"),
-                    capture.records)
+            kind, message = failure_report(err)
+            if kind != "user":
+                log.exception("%s failed", op)
+            return kind, message, capture.records
         finally:
             logging.getLogger("cinescribe").removeHandler(capture)
 

@@ -1,9 +1,16 @@
 """Which failures a retry can fix: out-of-memory (with a smaller batch) and a hung stage. Nothing else.
-A full disk is the user's to fix: it gets one sentence, not a traceback."""
+A full disk is the user's to fix: it gets one sentence, not a traceback.
+
+Work done in another process (the watchdog's child, the run's ASR worker) reports its failure to the job as
+(kind, message), one protocol for both: `failure_report` on the worker's side, `raise_reported` on the job's.
+"""
 
 import errno
 import shutil
 import sys
+import traceback
+
+from cinescribe.runtime.errors import CinescribeError
 
 OOM_MARKERS = ("out of memory", "outofmemory", "cannot allocate memory", "bad_alloc", "failed to allocate")
 
@@ -14,6 +21,14 @@ class RetryableFailure(Exception):
 
 class StageTimeout(RetryableFailure):
     """The watchdog ended a stage that ran past its time budget."""
+
+
+class ReportedFailure(Exception):
+    """A failure another process reported: `kind` is oom, nospace or bug (the runner sorts them)."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
 
 
 def is_out_of_memory(error):
@@ -50,3 +65,22 @@ def say_if_disk_full(folder, min_free_bytes=16 << 20):
         return
     if free < min_free_bytes:
         print(f"cinescribe: {disk_full_sentence(folder)} ({free // 1024} KiB free)", file=sys.stderr)
+
+
+def failure_report(error):
+    """(kind, message) for an exception, as another process sends it to the job that waits for its work: user
+    (a CinescribeError's sentence), oom, nospace, or bug (with its traceback)."""
+    if isinstance(error, CinescribeError):
+        return "user", str(error)
+    if isinstance(error, ReportedFailure):  # reported on by a process in between: its kind stands
+        return error.kind, str(error)
+    kind = "oom" if is_out_of_memory(error) else "nospace" if is_disk_full(error) else "bug"
+    return kind, f"{type(error).__name__}: {error}\n{traceback.format_exc()}"
+
+
+def raise_reported(kind, message):
+    """On the job's side: a report turned back into the exception it stands for (nothing for ok)."""
+    if kind == "user":
+        raise CinescribeError(message)
+    if kind != "ok":
+        raise ReportedFailure(kind, message)

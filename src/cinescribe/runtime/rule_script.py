@@ -10,13 +10,9 @@ from pathlib import Path
 
 from cinescribe.runtime.devices import apply_mps_settings
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import (
-    RetryableFailure,
-    disk_full_sentence,
-    is_disk_full,
-    is_out_of_memory,
-)
-from cinescribe.runtime.watchdog import ChildFailure, run_with_deadline
+from cinescribe.runtime.failures import (ReportedFailure, RetryableFailure, disk_full_sentence, is_disk_full,
+                                         is_out_of_memory)
+from cinescribe.runtime.watchdog import run_with_deadline
 
 log = logging.getLogger("cinescribe")
 
@@ -43,6 +39,18 @@ def _fail(message, fatal_note=None):
     sys.exit(1)
 
 
+def _fatal_sentence(fatal_note):
+    """What an earlier attempt's note says, or None when there is no note. A note the disk had no room for is
+    empty: the failure still stands, its sentence was said in that attempt's log."""
+    try:
+        lines = fatal_note.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        return f"an earlier attempt failed and its note cannot be read ({err.strerror})"
+    return lines[0] if lines else "an earlier attempt failed with an error whose sentence is in its log"
+
+
 def run_rule(snakemake, main):
     """Call main(snakemake) under the rule's time limit; exit 1 with one sentence on a user's error."""
     _setup_logging(snakemake.log[0])
@@ -50,8 +58,9 @@ def run_rule(snakemake, main):
     apply_mps_settings(resources)
     attempt = int(resources.get("attempt", 1))
     fatal_note = Path(snakemake.log[0] + ".fatal")
-    if attempt > 1 and fatal_note.exists():
-        _fail(f"{fatal_note.read_text(encoding='utf-8').splitlines()[0]} (not retried: a retry cannot fix this)")
+    earlier = _fatal_sentence(fatal_note) if attempt > 1 else None
+    if earlier:
+        _fail(f"{earlier} (not retried: a retry cannot fix this)")
     fatal_note.unlink(missing_ok=True)
     if attempt > 1:
         log.warning("%s: attempt %d", snakemake.rule, attempt)
@@ -66,13 +75,13 @@ def run_rule(snakemake, main):
     except RetryableFailure as err:
         _fail(f"{err}; it will be retried if attempts are left")
     except Exception as err:  # noqa: BLE001 - sorted below into out-of-memory (retry) or a bug (stop)
-        in_child = isinstance(err, ChildFailure)
-        if (err.kind == "nospace") if in_child else is_disk_full(err):
+        reported = isinstance(err, ReportedFailure)
+        if (err.kind == "nospace") if reported else is_disk_full(err):
             _fail(disk_full_sentence(Path(snakemake.output[0]).parent), fatal_note)
-        out_of_memory = err.kind == "oom" if in_child else is_out_of_memory(err)
+        out_of_memory = err.kind == "oom" if reported else is_out_of_memory(err)
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
         if out_of_memory:
             _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({first_line})")
-        if not in_child:  # the child already put its traceback in the message
+        if not reported:  # a report already holds its traceback
             log.exception("unexpected failure in %s", snakemake.rule)
-        _fail(f"unexpected failure in {snakemake.rule}: {err if in_child else first_line}", fatal_note)
+        _fail(f"unexpected failure in {snakemake.rule}: {err if reported else first_line}", fatal_note)

@@ -2,10 +2,8 @@
 
 import logging
 import multiprocessing
-import traceback
 
-from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import StageTimeout, is_disk_full, is_out_of_memory
+from cinescribe.runtime.failures import StageTimeout, failure_report, raise_reported
 
 log = logging.getLogger(__name__)
 
@@ -14,17 +12,8 @@ def _child(work, args, pipe):
     try:
         work(*args)
         pipe.send(("ok", ""))
-    except CinescribeError as err:
-        pipe.send(("user", str(err)))
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which decides
-        kind = "oom" if is_out_of_memory(err) else "nospace" if is_disk_full(err) else "bug"
-        pipe.send((kind, f"{type(err).__name__}: {err}\n{traceback.format_exc()}"))
-
-
-class ChildFailure(Exception):
-    def __init__(self, kind, message):
-        super().__init__(message)
-        self.kind = kind
+        pipe.send(failure_report(err))
 
 
 def run_with_deadline(work, args=(), seconds=None, what="stage"):
@@ -43,8 +32,4 @@ def run_with_deadline(work, args=(), seconds=None, what="stage"):
         child.kill()
         child.join()
         raise StageTimeout(f"{what} ran past its {seconds:g} s time limit and was stopped (pid {child.pid})")
-    kind, message = receive.recv() if receive.poll() else ("bug", f"{what} died with exit code {child.exitcode}")
-    if kind == "user":
-        raise CinescribeError(message)
-    if kind != "ok":
-        raise ChildFailure(kind, message)
+    raise_reported(*(receive.recv() if receive.poll() else ("bug", f"{what} died with exit code {child.exitcode}")))
