@@ -1,5 +1,5 @@
 """Spans in time: runs of equal labels on a grid (speaker frames become turns, music windows become songs),
-and how much of one list of spans another covers."""
+spans joined across small gaps, and how much of one list of spans another covers."""
 
 import numpy as np
 
@@ -14,14 +14,21 @@ def runs(labels, step):
     return [[a * step, b * step, int(labels[a])] for a, b in zip(bounds, bounds[1:]) if labels[a] >= 0]
 
 
+def join_close(spans, max_gap=0.0):
+    """Consecutive spans ([start, end] or [start, end, label], sorted by start) with at most `max_gap` between
+    them made one; spans that carry labels join only their own label's. Returns new lists."""
+    joined = []
+    for start, end, *label in spans:
+        if joined and joined[-1][2:] == label and start - joined[-1][1] <= max_gap:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end, *label])
+    return joined
+
+
 def overlap_seconds(spans, others):
     """Seconds of `spans` that lie inside some span of `others` (each list sorted by start; others may overlap)."""
-    merged = []
-    for start, end in sorted(others):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+    merged = join_close(sorted(others))
     total, j = 0.0, 0
     for start, end in sorted(spans):
         while j < len(merged) and merged[j][1] <= start:

@@ -4,7 +4,7 @@ second voice turns of its own (voice prints give one speaker per instant)."""
 import numpy as np
 
 from cinescribe.audio.media import read_slice
-from cinescribe.spans import runs
+from cinescribe.spans import join_close, runs
 
 
 def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0):
@@ -23,13 +23,7 @@ def overlap_frames(wav_path, spans, segmenter, frame_s, total_frames, step_s=5.0
 
 def speech_spans(regions, max_gap_s=2.0):
     """Speech regions joined across short gaps: the stretches the segmentation model slides over."""
-    spans = []
-    for start, end in ((stretches[0][0], stretches[-1][1]) for stretches in regions):
-        if spans and start - spans[-1][1] <= max_gap_s:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return spans
+    return join_close(((stretches[0][0], stretches[-1][1]) for stretches in regions), max_gap_s)
 
 
 def overlap_turns(wav_path, regions, labels, segmenter, opts, frame_s):

@@ -23,10 +23,11 @@ from cinescribe.diarization.models.speaker_encoder import (
 from cinescribe.diarization.overlapped_speech import overlap_turns
 from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.runtime.options import StageOptions
-from cinescribe.spans import runs
+from cinescribe.spans import join_close, runs
 
 log = logging.getLogger(__name__)
 FRAME_S = 0.02
+TOUCHING_S = 1e-6  # turns this close are one turn (times are on the frame grid)
 
 
 @dataclass
@@ -92,7 +93,7 @@ def islands(samples, offset, edge_db, min_pause_s):
         return [(offset, offset + len(samples) / 16000)]
     level = 10 * np.log10((samples[:count * step].reshape(count, step).astype(np.float64) ** 2).mean(1) + 1e-12)
     loud = np.where(level >= np.percentile(level, 95) - edge_db, 0, -1)
-    stretches = merge_touching(runs(loud, FRAME_S), max_gap_s=min_pause_s)
+    stretches = join_close(runs(loud, FRAME_S), min_pause_s)
     return [(offset + first, offset + last) for first, last, _ in stretches]
 
 
@@ -160,22 +161,11 @@ def absorb_short_turns(turns, min_turn_s):
         if end - start < min_turn_s and touching:
             j = max(touching, key=lambda j: turns[j][1] - turns[j][0])
             turns[i][2] = turns[j][2]
-            turns = merge_touching(turns)
+            turns = join_close(turns, TOUCHING_S)
             i = max(i - 1, 0)  # the merged turn may now touch another short one
         else:
             i += 1
     return turns
-
-
-def merge_touching(turns, max_gap_s=1e-6):
-    """Consecutive turns of one speaker with at most `max_gap_s` between them become one."""
-    merged = []
-    for start, end, who in turns:
-        if merged and merged[-1][2] == who and start - merged[-1][1] <= max_gap_s:
-            merged[-1][1] = end
-        else:
-            merged.append([start, end, who])
-    return merged
 
 
 def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
