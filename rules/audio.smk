@@ -1,13 +1,9 @@
 # The soundtrack: the film's audio track as WAV, where speech is, and where songs are (cinescribe.audio).
 
 
-def job_input(wildcards):
-    return JOBS[wildcards.job]["input"]
-
-
 rule extract_audio:
     input:
-        job_input,
+        lambda wildcards: JOBS[wildcards.job]["input"],
     output:
         AUDIO,
     params:

@@ -1,4 +1,4 @@
-# What every rule file shares: the checked config and the run's films, which stages are on, wildcard
+# Shared by every stage: the checked config and the run's films, which stages are on, wildcard
 # constraints, and where each results file lives (named once here; rules and input functions use the names).
 import os
 import sys

@@ -1,31 +1,5 @@
 # Words to subtitle files (cinescribe.subtitles): one set in the film's language, and a Latin-letter twin for
 # Devanagari languages when subtitles.script is latin.
-from cinescribe.text.languages import ROMANIZED
-
-
-def subtitle_outputs(stem):
-    """One language's subtitle files; SRT and VTT are listed in `snakemake --report` with a caption."""
-    return {fmt: report(f"{stem}.{fmt}", caption="../report/subtitles.rst", category="Subtitles",
-                        subcategory="{job}") if fmt in ("srt", "vtt") else f"{stem}.{fmt}" for fmt in SUBTITLE_FORMATS}
-
-
-def cue_style():
-    """The timed-text rules cues are built to (the choice of script is not one of them)."""
-    return {k: v for k, v in config["subtitles"].items() if k != "script"}
-
-
-def lint_limits():
-    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break)."""
-    return {k: v for k, v in cue_style().items() if k != "max_gap"}
-
-
-def has_latin_twin(lang):
-    return config["subtitles"]["script"] == "latin" and lang in ROMANIZED
-
-
-def source_subtitles_json(wildcards):
-    """The subtitles in the film's own language, as JSON (what translation, done and the review page read)."""
-    return f"{of(SUBTITLES, wildcards.job, lang=subtitle_language(wildcards.job))}.json"
 
 
 rule subtitles:

@@ -1,18 +1,13 @@
 # Subtitles in other languages (cinescribe.translation): the source cues translated, timing kept.
 
 
-def bilingual_output():
-    """Translated text above the original in one SRT, when asked for."""
-    return {"bilingual": f"{TRANSLATION}.bilingual.srt"} if config["translation"]["bilingual"] else {}
-
-
 rule translate:
     input:
         **GLOSSARY_INPUTS,
         subtitles=source_subtitles_json,
     output:
         **subtitle_outputs(TRANSLATION),
-        **bilingual_output(),
+        **({"bilingual": f"{TRANSLATION}.bilingual.srt"} if config["translation"]["bilingual"] else {}),
     params:
         translation=config["translation"],
         style=cue_style(),

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from browser import Browser  # noqa: E402
+from support.browser import Browser  # noqa: E402
 
 
 def main(page, png):

@@ -10,8 +10,13 @@ from pathlib import Path
 
 from cinescribe.runtime.devices import apply_mps_settings
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import (ReportedFailure, RetryableFailure, disk_full_sentence, is_disk_full,
-                                         is_out_of_memory)
+from cinescribe.runtime.failures import (
+    ReportedFailure,
+    RetryableFailure,
+    disk_full_sentence,
+    is_disk_full,
+    is_out_of_memory,
+)
 from cinescribe.runtime.watchdog import run_with_deadline
 
 log = logging.getLogger("cinescribe")

@@ -1,0 +1,41 @@
+"""ASR on one chunk with the embedded tiny.en model, both decoding paths, and language detection."""
+
+import pytest
+
+from cinescribe.asr.models import load_whisper
+from cinescribe.asr.transcribe import detect_language, transcribe_chunk
+from support import media
+from support.workflow_runner import wer
+
+OPTIONS = {"language": "en", "task": "transcribe", "beam_size": 5, "window_seconds": 30,
+           "condition_on_previous_text": False}
+SPEECH = [[6.6, 30.0]]
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_whisper("tiny.en", "cpu", "int8", 2)
+
+
+@pytest.mark.parametrize("sequential", [False, True])
+def test_chunk_times_are_absolute_and_words_are_right(tiny, sequential):
+    chunk = {"index": 2, "start": 5.0, "end": 30.0, "audio_start": 5.0, "audio_end": 30.0}
+    options = {**OPTIONS, "condition_on_previous_text": sequential}
+    segments = transcribe_chunk(lambda: tiny, media.DEMO_WAV, chunk, SPEECH, options, batch_size=4)
+    words = [w for s in segments for w in s["words"]]
+    assert 6.0 <= words[0]["start"] <= 7.5  # "Hello" at 6.7 s of the film, not of the chunk
+    assert all(5.0 <= w["start"] <= w["end"] <= 30.0 for w in words)
+    assert wer(media.demo_reference(), " ".join(s["text"] for s in segments)) < 0.35
+
+
+def test_a_chunk_without_speech_never_loads_the_model():
+    chunk = {"index": 1, "start": 0.0, "end": 6.0, "audio_start": 0.0, "audio_end": 6.0}
+
+    def must_not_load():
+        raise AssertionError("model loaded for a silent chunk")
+
+    assert transcribe_chunk(must_not_load, media.DEMO_WAV, chunk, SPEECH, OPTIONS) == []
+
+
+def test_english_only_model_reports_english(tiny):
+    assert detect_language(tiny, media.DEMO_WAV, SPEECH) == ("en", 1.0, [("en", 1.0)])

