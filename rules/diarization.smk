@@ -11,7 +11,7 @@ rule diarize:
         diarization=config["diarization"],
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
-    threads: 1  # beside one ASR chunk from the start, not after the last one (it is ~10 % of ASR's work)
+    threads: 1  # beside one ASR chunk from the start, not after the last one (it is a small share of ASR's work)
     priority: PRIORITY["diarize"]
     resources:
         **watchdog("diarize", piece_s=halved_after_oom("diarization", "piece_s")),

@@ -10,7 +10,7 @@ from cinescribe.text.words import words_of
 
 
 def main(sm):
-    from cinescribe.text.romanize import (  # indic-transliteration loads in 0.2 s
+    from cinescribe.text.romanize import (  # indic-transliteration loads only for this rule
         romanize_words,
         term_spellings,
     )

@@ -30,8 +30,7 @@ def best_cut(speech, duration, lo, hi, target=None):
 
 
 # What one Whisper window costs beyond its speech: the encoder hears a full 30 s whatever the window holds, which
-# on base/CPU takes about as long as decoding 20 s of speech (profile of a chunk: encode 8.2 s for 8 windows,
-# decode and align 9.3 s for 207 s of speech).
+# on base/CPU takes about as long as decoding 20 s of speech (the profile behind it: docs/benchmarks.md).
 WINDOW_COST_S = 20.0
 
 

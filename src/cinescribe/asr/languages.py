@@ -2,7 +2,7 @@
 before any audio is read.
 
 The list is faster-whisper's own (`faster_whisper.tokenizer._LANGUAGE_CODES`), read from its source file
-without importing the package: importing it costs ~0.3 s at every snakemake start.
+without importing the package, which would add its import time to every snakemake start.
 """
 
 import ast

@@ -1,7 +1,7 @@
 """Voice activity with Silero VAD from the silero-vad package (offline weights), streamed in blocks.
 
 On CPU the network runs in ONNX Runtime from the package's sequence export, so this stage never imports torch:
-the import alone cost 1.7 s on the path every film takes before its first chunk. cuda/mps run the same network
+its import alone would delay every film's first chunk. cuda/mps run the same network
 in torch. One segmenter turns either's probabilities into speech.
 """
 

@@ -1,4 +1,4 @@
-"""Offline speaker diarization: CAM++ voice prints over VAD speech, two-stage clustering (voice_clusters),
+"""Offline speaker diarization: CAM++ voice prints over VAD speech, two-stage clustering (diarization.clustering),
 then frame-level assignment smoothed into speaker turns, plus a second voice where two speak at once.
 
 Windows long enough for a stable voice print (1.5 s) blur speaker changes, so each 20 ms frame then takes the
@@ -170,7 +170,7 @@ def absorb_short_turns(turns, min_turn_s):
 
 def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     """Speaker turns [{start, end, speaker}] over the VAD speech regions of one film; with a `segmenter`
-    (overlap.load_segmenter) a second voice gets turns of its own where two speak at once."""
+    (models.segmentation.load_segmenter) a second voice gets turns of its own where two speak at once."""
     opts = opts or Options()
     speech = [(s, e) for s, e in speech if e > s]
     if not speech:

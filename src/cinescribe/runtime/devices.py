@@ -15,7 +15,7 @@ def _cuda_count_ctranslate2():
 
 
 def _could_have(kind):
-    """Whether `kind` can exist here, asked without torch (1.2 s to import): cuda needs a device CTranslate2
+    """Whether `kind` can exist here, asked without torch (a second to import): cuda needs a device CTranslate2
     sees (or ROCm's /dev/kfd), mps needs macOS. A CPU-only machine then never imports torch to find out."""
     import os
 
@@ -47,7 +47,7 @@ def torch_device(requested="auto", strict=True, has=_torch_has):
 
 
 def vad_device(requested="auto", strict=True, has=_torch_has):
-    """Silero runs in ONNX Runtime on the CPU unless a GPU is named: auto never imports torch (1.7 s) to look."""
+    """Silero runs in ONNX Runtime on the CPU unless a GPU is named: auto never imports torch to look."""
     return "cpu" if requested in ("auto", "cpu") else torch_device(requested, strict, has)
 
 

@@ -24,7 +24,7 @@ class StageTimeout(RetryableFailure):
 
 
 class ReportedFailure(Exception):
-    """A failure another process reported: `kind` is oom, nospace or bug (the runner sorts them)."""
+    """A failure another process reported: `kind` is oom, nospace or bug (runtime.rule_script sorts them)."""
 
     def __init__(self, kind, message):
         super().__init__(message)

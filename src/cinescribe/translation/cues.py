@@ -1,4 +1,4 @@
-"""Cue translation into other languages through a backend (translation_backends); bilingual cues for
+"""Cue translation into other languages through a backend (translation.backends); bilingual cues for
 learners and checkers.
 
 Whisper itself only translates into English (`asr.task: translate`). For any other target the `translate`

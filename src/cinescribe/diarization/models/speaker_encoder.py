@@ -2,7 +2,7 @@
 
 The network runs once over each speech region (cut into pieces of at most `piece_s`), and window embeddings
 are pooled from its frame-level output: any number of overlapping windows then costs one pass over the
-speech instead of one pass per window (a 10x saving at the hops diarization needs). On CPU it runs through
+speech instead of one pass per window (docs/benchmarks.md: what that saves). On CPU it runs through
 ONNX Runtime (already installed for faster-whisper's VAD); on cuda/mps through torch.
 """
 
@@ -70,7 +70,7 @@ class TorchEncoder:
 
 
 class OnnxEncoder:
-    """CAM++ on CPU through ONNX Runtime: 2-3x torch's speed on the 2-5 s regions films are made of. The
+    """CAM++ on CPU through ONNX Runtime: faster than torch on the short regions films are made of. The
     network is exported once per machine into the model cache."""
 
     def __init__(self, folder, threads=None):
