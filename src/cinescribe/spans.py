@@ -38,3 +38,8 @@ def overlap_seconds(spans, others):
             total += min(end, merged[k][1]) - max(start, merged[k][0])
             k += 1
     return total
+
+
+def clipped(spans, start, end):
+    """The spans (speech, say) that reach into [start, end], cut to it."""
+    return [[max(s, start), min(e, end)] for s, e in spans if e > start and s < end]

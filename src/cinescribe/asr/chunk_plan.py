@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Chunk
+from cinescribe.spans import clipped
 
 
 def _gaps(speech, duration):
@@ -51,7 +52,7 @@ def _time_at_cost(windows, amount):
 
 def chunk_cost(chunk, speech, window_seconds=30.0):
     """Estimated decoding work of one chunk, in seconds of speech (see WINDOW_COST_S)."""
-    return _cost(group_windows(speech_in(speech, chunk["audio_start"], chunk["audio_end"]), window_seconds))
+    return _cost(group_windows(clipped(speech, chunk["audio_start"], chunk["audio_end"]), window_seconds))
 
 
 def _chunk_count(duration, chunk_seconds, mode):
@@ -107,11 +108,6 @@ def plan_chunks(speech, duration, options=ChunkPlanOptions()) -> list[Chunk]:
                             audio_start=max(0.0, a - overlap_seconds) if a_in_speech else a,
                             audio_end=min(duration, b + overlap_seconds) if b_in_speech else b))
     return chunks
-
-
-def speech_in(speech, start, end):
-    """Speech segments clipped to [start, end]."""
-    return [[max(s, start), min(e, end)] for s, e in speech if e > start and s < end]
 
 
 def group_windows(speech, max_window=30.0):

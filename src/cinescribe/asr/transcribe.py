@@ -4,8 +4,9 @@ import logging
 
 import numpy as np
 
-from cinescribe.asr.chunk_plan import group_windows, speech_in
+from cinescribe.asr.chunk_plan import group_windows
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
+from cinescribe.spans import clipped
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     from faster_whisper import BatchedInferencePipeline
 
     offset = chunk["audio_start"]
-    windows = group_windows(speech_in(speech, chunk["audio_start"], chunk["audio_end"]), options["window_seconds"])
+    windows = group_windows(clipped(speech, chunk["audio_start"], chunk["audio_end"]), options["window_seconds"])
     if not windows:
         log.info("%s: no speech in this chunk", label)
         return []

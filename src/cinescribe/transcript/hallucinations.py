@@ -7,9 +7,9 @@ subtitles ("Thank you for watching", "Subtitles by …").
 
 from dataclasses import dataclass, field
 
-from cinescribe.asr.chunk_plan import speech_in
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Removal, Segment
+from cinescribe.spans import clipped
 from cinescribe.text.words import normalize, text_of
 
 
@@ -17,7 +17,7 @@ def _speech_share(segment, speech):
     span = segment["end"] - segment["start"]
     if span <= 0:
         return 1.0
-    return sum(e - s for s, e in speech_in(speech, segment["start"], segment["end"])) / span
+    return sum(e - s for s, e in clipped(speech, segment["start"], segment["end"])) / span
 
 
 def _collapse_loops(words, max_repeats):

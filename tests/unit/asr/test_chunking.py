@@ -4,8 +4,8 @@ from cinescribe.asr.chunk_plan import (
     best_cut,
     group_windows,
     plan_chunks,
-    speech_in,
 )
+from cinescribe.spans import clipped
 
 
 def test_chunks_get_equal_work_so_side_by_side_jobs_finish_together():
@@ -13,7 +13,7 @@ def test_chunks_get_equal_work_so_side_by_side_jobs_finish_together():
     # chunks would hold nearly all the speech and the last would finish long before them
     speech = [[i * 5.0, i * 5.0 + 4.5] for i in range(100)] + [[520.0 + i * 40, 523.0 + i * 40] for i in range(10)]
     chunks = plan_chunks(speech, 900.0, ChunkPlanOptions(chunk_seconds=300, cut_search_seconds=30))
-    windows = [group_windows(speech_in(speech, c["start"], c["end"])) for c in chunks]
+    windows = [group_windows(clipped(speech, c["start"], c["end"])) for c in chunks]
     work = [sum(e - s + WINDOW_COST_S for s, e in w) for w in windows]
     assert len(chunks) == 3 and max(work) - min(work) <= 30 + WINDOW_COST_S  # at most one window apart
     assert sum(map(len, windows)) == len(group_windows(speech))  # cut between windows: none split or added
@@ -71,4 +71,4 @@ def test_windows_end_at_pauses_and_fit_whisper():
 
 
 def test_speech_in_clips_to_the_chunk():
-    assert speech_in([[0, 10], [20, 30], [40, 50]], 5, 45) == [[5, 10], [20, 30], [40, 45]]
+    assert clipped([[0, 10], [20, 30], [40, 50]], 5, 45) == [[5, 10], [20, 30], [40, 45]]
