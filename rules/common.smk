@@ -21,7 +21,7 @@ def job_options(section):
 
 
 def is_on(stage):
-    """Whether an optional stage runs (diarization, songs, review, review_audio, translation)."""
+    """Whether an optional stage runs (diarization, songs, review, review_audio)."""
     return stages.is_on(config, stage)
 
 

@@ -3,9 +3,8 @@ the detection is unsure."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr.languages import known_source_language
+from cinescribe.asr.languages import known_source_language, language_warning
 from cinescribe.asr.worker import run_whisper
-from cinescribe.report.checks import language_warning
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import LanguageResult

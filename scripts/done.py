@@ -12,7 +12,7 @@ from cinescribe.shapes import DoneReport
 from cinescribe.subtitles.lint import lint_file
 
 
-def understanding(sm):
+def checks(sm):
     """Language certainty and speech coverage, with the warnings they call for."""
     subtitles = read_json(sm.input.cues)
     songs = [(s[0], s[1]) for s in read_json(sm.input.songs)["songs"]] if sm.input.get("songs") else []
@@ -26,7 +26,7 @@ def main(sm):
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
     report = {path: lint_file(path, **sm.params.limits) for path in srt}
-    summary, warnings = understanding(sm)
+    summary, warnings = checks(sm)
     write_json(sm.output[0], DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                         **summary, warnings=warnings))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)

@@ -52,7 +52,7 @@ def browser(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def film_soundtrack(tmp_path_factory):
-    """The 10-minute, eight-voice film (tests/film.py) and its reference turns, built once per worker."""
+    """The 10-minute, eight-voice film (tests/support/film.py) and its reference turns, built once per worker."""
     from support import film
 
     return film.build(tmp_path_factory.mktemp("film"))

@@ -24,7 +24,7 @@ class Word(TypedDict):
     end: float
     word: str
     probability: float
-    speaker: NotRequired[str]  # from diarization (transcript.assignment)
+    speaker: NotRequired[str]  # from diarization (diarization.assignment)
     song: NotRequired[bool]  # sung, inside a detected song (subtitles.song_marks)
 
 

@@ -7,7 +7,7 @@ three espeak-ng voices, three real LibriSpeech speakers (shipped in the voxint w
 real speakers of the pyannote demo clip (with its own RTTM, overlaps kept).
 
 Deterministic: fixed text and scene script, sox without dither (-D) and with seeded synths (-R), a frozen numpy
-RNG for room tone; every build gives the same bytes. `python tests/film.py OUTDIR` builds it and prints the cast.
+RNG for room tone; every build gives the same bytes. `PYTHONPATH=tests python -m support.film OUTDIR` builds it and prints the cast.
 """
 
 import hashlib

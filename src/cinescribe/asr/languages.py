@@ -43,3 +43,16 @@ def known_subtitle_language(asr):
     """The subtitles' language when the config alone tells it (Whisper's translate task gives English);
     None when it waits for detection."""
     return "en" if asr["task"] == "translate" else known_source_language(asr)
+
+
+def _candidates(language):
+    return ", ".join(f"{code} {p:.2f}" for code, p in language.get("candidates", [])) or "none"
+
+
+def language_warning(language, min_probability):
+    """One sentence when detection was unsure, with the runners-up and how to fix the language."""
+    if not language.get("detected") or language["probability"] >= min_probability:
+        return None
+    return (f"the film's language is unsure: detected {language['source']} with probability "
+            f"{language['probability']:.2f} (candidates: {_candidates(language)}); if that is wrong, set it, "
+            f"e.g. --config asr.language=hi (or a jobs.tsv language column)")

@@ -4,21 +4,9 @@ speech VAD found. A run that ends "successfully" with an empty SRT must say why 
 
 import regex
 
+from cinescribe.asr.languages import language_warning
 from cinescribe.spans import overlap_seconds
 from cinescribe.text.languages import SCRIPTS
-
-
-def _candidates(language):
-    return ", ".join(f"{code} {p:.2f}" for code, p in language.get("candidates", [])) or "none"
-
-
-def language_warning(language, min_probability):
-    """One sentence when detection was unsure, with the runners-up and how to fix the language."""
-    if not language.get("detected") or language["probability"] >= min_probability:
-        return None
-    return (f"the film's language is unsure: detected {language['source']} with probability "
-            f"{language['probability']:.2f} (candidates: {_candidates(language)}); if that is wrong, set it, "
-            f"e.g. --config asr.language=hi (or a jobs.tsv language column)")
 
 
 def speech_seconds(spans):

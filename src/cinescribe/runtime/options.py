@@ -5,8 +5,8 @@ from dataclasses import dataclass, fields
 
 @dataclass
 class StageOptions:
-    """Base of every stage's options: defaults and descriptions live in config/schema.yaml; the dataclass's
-    own defaults are the same values, for calls from Python."""
+    """Base of every stage's options. The workflow always passes its config section, whose defaults and
+    descriptions live in config/schema.yaml; the dataclass's own defaults serve calls from Python."""
 
     @classmethod
     def from_config(cls, section, **overrides):

@@ -6,7 +6,6 @@ ON = {
     "songs": lambda config: config["songs"]["mode"] != "keep",
     "review": lambda config: config["review"]["enabled"],
     "review_audio": lambda config: config["review"]["enabled"] and config["review"]["audio"],
-    "translation": lambda config: bool(config["translation"]["targets"]),
 }
 
 

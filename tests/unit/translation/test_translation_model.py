@@ -1,4 +1,4 @@
-"""The transformers backend through its real code on a model built in the test (tests/tiny_translator.py):
+"""The transformers backend through its real code on a model built in the test (tests/support/tiny_translator.py):
 loading, batching with padding, the target language token, and one sentence for each thing that can go wrong."""
 
 import pytest

@@ -18,9 +18,9 @@ def _config(**sections):
     return config
 
 
-def test_the_shipped_config_runs_every_optional_stage_but_translation():
+def test_the_shipped_config_runs_every_optional_stage():
     assert {stage: is_on(DEFAULTS, stage) for stage in ON} == {
-        "diarization": True, "songs": True, "review": True, "review_audio": True, "translation": False}
+        "diarization": True, "songs": True, "review": True, "review_audio": True}
 
 
 @pytest.mark.parametrize("change, stage", [
@@ -34,6 +34,5 @@ def test_each_switch_turns_its_stage_off(change, stage):
     assert not is_on(_config(**change), stage)
 
 
-def test_songs_marked_or_dropped_both_need_detection_and_a_target_language_turns_translation_on():
+def test_songs_marked_or_dropped_both_need_detection():
     assert is_on(_config(songs={"mode": "drop"}), "songs") and is_on(_config(songs={"mode": "mark"}), "songs")
-    assert is_on(_config(translation={"targets": ["pt"]}), "translation")
