@@ -1,5 +1,6 @@
 """The workflow on a real one-node SLURM cluster (Debian's slurmctld/slurmd/munge) with profiles/slurm."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from support import media
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "slurm"
+LOCAL_BIN = TOOLS.parent / "local-bin"
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +46,20 @@ def test_workflow_runs_through_slurm_and_matches_the_local_run(slurm_cluster, wo
     local = tiny_demo_run  # the same config, run locally
     name = "subtitles/sample.en.srt"
     assert (workflow.results("sample") / name).read_bytes() == (local.results("sample") / name).read_bytes()
+
+
+def test_run_ends_where_neither_sacct_nor_scontrol_show_config_answers(slurm_cluster, workflow):
+    """This cluster keeps no job accounting (sacct: "Slurm accounting storage is disabled"), and with
+    tools/local-bin first on PATH `scontrol show config` fails: the slurm plugin then swapped the profile's squeue
+    for sacct, lost each job when sacct failed, and waited for it forever (cinescribe/workflow/slurm_status.py)."""
+    assert subprocess.run(["sacct", "-X", "-n"], capture_output=True).returncode != 0
+    config = {"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}}
+    cmd = workflow.command(config, "--seconds-between-status-checks", "1", "results/sample/audio.wav",
+                           profile="slurm")
+    env = workflow.env("slurm")
+    env["PATH"] = f"{LOCAL_BIN}{os.pathsep}{env['PATH']}"
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=workflow.workdir, env=env, timeout=180)
+    assert proc.returncode == 0, proc.stderr[-6000:]
+    assert "has been submitted with SLURM jobid" in proc.stderr
+    assert "Falling back to 'sacct'" not in proc.stderr
+    assert (workflow.results("sample") / "audio.wav").stat().st_size > 0

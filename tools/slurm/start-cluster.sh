@@ -4,6 +4,7 @@
 # The config goes to /etc/slurm/slurm.conf: the slurm executor's job step does not pass SLURM_CONF on.
 set -euo pipefail
 run_dir=${1:-/tmp/cinescribe-slurm}
+min_job_age=${SLURM_MIN_JOB_AGE:-600}  # seconds a finished job stays in squeue (SLURM allows 2 and up)
 mkdir -p "$run_dir"
 
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v munged >/dev/null \
@@ -29,7 +30,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 SchedulerType=sched/backfill
 ReturnToService=2
-MinJobAge=600
+MinJobAge=$min_job_age
 AccountingStorageType=accounting_storage/none
 JobAcctGatherType=jobacct_gather/none
 JobCompType=jobcomp/none

@@ -10,12 +10,14 @@ from cinescribe.text.glossary import glossary_files
 from cinescribe.translation.backends import check_before_the_run
 from cinescribe.workflow.config import validate_config
 from cinescribe.workflow.jobs import load_jobs
+from cinescribe.workflow.slurm_status import follow_jobs_without_accounting
 
 
 def start(config, schema_path):
     """The config filled and checked, and the run's films {name: options}; a CinescribeError names the
     first mistake (bad key, missing film or glossary file, a translation that cannot run)."""
     validate_config(config, schema_path)
+    follow_jobs_without_accounting()  # --profile slurm where SLURM keeps no job accounting (see the module)
     jobs = load_jobs(config)
     glossary_files(config["glossary"])
     for options in jobs.values():
