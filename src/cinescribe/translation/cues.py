@@ -8,6 +8,7 @@ glossary term with a `translation` comes out as the glossary says.
 """
 
 from cinescribe.runtime.errors import CinescribeError
+from cinescribe.subtitles.cues import CueStyle
 from cinescribe.subtitles.line_breaks import wrap
 from cinescribe.subtitles.song_marks import SONG, with_song_marks
 from cinescribe.text.glossary import spelling_pattern
@@ -49,7 +50,7 @@ def _restore_case(text, used):
     return text
 
 
-def translate_cues(cues, backend, source, target, max_line_chars=42, max_lines=2, glossary=()):
+def translate_cues(cues, backend, source, target, style=CueStyle(), glossary=()):
     """The cues with their text in `target`, same times; a translation too long to wrap keeps one line."""
     per_cue = [_utterances(cue) for cue in cues]
     prepared = [_with_glossary(text, glossary) for texts in per_cue for text in texts]
@@ -64,8 +65,8 @@ def translate_cues(cues, backend, source, target, max_line_chars=42, max_lines=2
         if len(parts) > 1:
             lines = [f"{DASH}{part}" for part in parts]
         else:
-            room = max_line_chars - 2 if cue.get("song") else max_line_chars
-            lines = wrap(parts[0], room, max_lines) or [parts[0]]
+            room = style.max_line_chars - 2 if cue.get("song") else style.max_line_chars
+            lines = wrap(parts[0], room, style.max_lines) or [parts[0]]
             if cue.get("song"):
                 lines = with_song_marks(lines)
         out.append({**cue, "lines": lines, "source_lines": cue["lines"], "words": cue.get("words", [])})
