@@ -67,14 +67,21 @@ def say_if_disk_full(folder, min_free_bytes=16 << 20):
         print(f"cinescribe: {disk_full_sentence(folder)} ({free // 1024} KiB free)", file=sys.stderr)
 
 
-def failure_report(error):
-    """(kind, message) for an exception, as another process sends it to the job that waits for its work: user
-    (a CinescribeError's sentence), oom, nospace, or bug (with its traceback)."""
+def failure_kind(error):
+    """user (a CinescribeError), oom, nospace or bug; a failure reported by another process keeps its kind."""
     if isinstance(error, CinescribeError):
-        return "user", str(error)
-    if isinstance(error, ReportedFailure):  # reported on by a process in between: its kind stands
-        return error.kind, str(error)
-    kind = "oom" if is_out_of_memory(error) else "nospace" if is_disk_full(error) else "bug"
+        return "user"
+    if isinstance(error, ReportedFailure):
+        return error.kind
+    return "oom" if is_out_of_memory(error) else "nospace" if is_disk_full(error) else "bug"
+
+
+def failure_report(error):
+    """(kind, message) for an exception, as another process sends it to the job that waits for its work: a
+    user's sentence, or the error with its traceback."""
+    kind = failure_kind(error)
+    if kind == "user" or isinstance(error, ReportedFailure):
+        return kind, str(error)
     return kind, f"{type(error).__name__}: {error}\n{traceback.format_exc()}"
 
 

@@ -10,13 +10,7 @@ from pathlib import Path
 
 from cinescribe.runtime.devices import apply_mps_settings
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import (
-    ReportedFailure,
-    RetryableFailure,
-    disk_full_sentence,
-    is_disk_full,
-    is_out_of_memory,
-)
+from cinescribe.runtime.failures import ReportedFailure, RetryableFailure, disk_full_sentence, failure_kind
 from cinescribe.runtime.watchdog import run_with_deadline
 
 log = logging.getLogger("cinescribe")
@@ -80,12 +74,11 @@ def run_rule(snakemake, main):
     except RetryableFailure as err:
         _fail(f"{err}; it will be retried if attempts are left")
     except Exception as err:  # noqa: BLE001 - sorted below into out-of-memory (retry) or a bug (stop)
-        reported = isinstance(err, ReportedFailure)
-        if (err.kind == "nospace") if reported else is_disk_full(err):
+        kind, reported = failure_kind(err), isinstance(err, ReportedFailure)
+        if kind == "nospace":
             _fail(disk_full_sentence(Path(snakemake.output[0]).parent), fatal_note)
-        out_of_memory = err.kind == "oom" if reported else is_out_of_memory(err)
         first_line = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if out_of_memory:
+        if kind == "oom":
             _fail(f"{snakemake.rule} ran out of memory; a retry halves the batch ({first_line})")
         if not reported:  # a report already holds its traceback
             log.exception("unexpected failure in %s", snakemake.rule)
