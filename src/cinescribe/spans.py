@@ -1,11 +1,14 @@
 """Spans in time: runs of equal labels on a grid (speaker frames become turns, music windows become songs),
-spans joined across small gaps, and how much of one list of spans another covers."""
+spans joined across small gaps, and how much of one list of spans another covers.
 
-import numpy as np
+numpy is imported only where labels are counted: the chunk planner, the merge and the start of every run use
+this module and need no numpy loaded for it."""
 
 
 def runs(labels, step):
     """[start, end, label] in seconds for each run of equal labels; label -1 (nothing) is left out."""
+    import numpy as np
+
     labels = np.asarray(labels)
     if not len(labels):
         return []
