@@ -5,12 +5,11 @@ import sys
 
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.text.glossary import glossary_files
 from cinescribe.workflow import stages
 from cinescribe.workflow.run_hooks import start
 
 try:
-    JOBS = start(config, workflow.source_path("../config/schema.yaml"))
+    JOBS, GLOSSARY_FILES = start(config, workflow.source_path("../config/schema.yaml"))
 except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 
@@ -66,7 +65,7 @@ def of(pattern, job, **wildcards):
 
 
 # The glossary, cast and bias-window files: inputs of every stage that reads them, so editing one redoes them.
-GLOSSARY_INPUTS = {f"glossary_{i}": path for i, path in enumerate(glossary_files(config["glossary"]))}
+GLOSSARY_INPUTS = {f"glossary_{i}": path for i, path in enumerate(GLOSSARY_FILES)}
 
 
 def job_targets(job):

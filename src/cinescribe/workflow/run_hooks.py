@@ -2,6 +2,7 @@
 job, and a clean end (the run's ASR worker stopped, a full disk said in one sentence)."""
 
 import threading
+from typing import NamedTuple
 
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.asr.worker import stop_workers
@@ -13,16 +14,24 @@ from cinescribe.workflow.jobs import load_jobs
 from cinescribe.workflow.slurm_status import follow_jobs_without_accounting
 
 
+class Run(NamedTuple):
+    """What the rules need from the start of a run: its films {name: options} and the glossary files every
+    stage that reads them takes as inputs (editing one redoes those stages)."""
+
+    jobs: dict
+    glossary_files: list
+
+
 def start(config, schema_path):
-    """The config filled and checked, and the run's films {name: options}; a CinescribeError names the
+    """The config filled and checked, and the run's films and glossary files; a CinescribeError names the
     first mistake (bad key, missing film or glossary file, a translation that cannot run)."""
     validate_config(config, schema_path)
     follow_jobs_without_accounting()  # --profile slurm where SLURM keeps no job accounting (see the module)
     jobs = load_jobs(config)
-    glossary_files(config["glossary"])
+    files = glossary_files(config["glossary"])
     for options in jobs.values():
         check_before_the_run(config["translation"], known_subtitle_language(options["asr"]))
-    return jobs
+    return Run(jobs, files)
 
 
 def cancel_rescheduling_timers():
