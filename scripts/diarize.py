@@ -20,10 +20,7 @@ def offline_turns(sm, opts, device):
 
 
 def pyannote_turns(sm, opts, device):
-    from cinescribe.diarization.pyannote_pipeline import (
-        diarize_with_pyannote,
-        load_pipeline,
-    )
+    from cinescribe.diarization.pyannote_pipeline import diarize_with_pyannote, load_pipeline
 
     return diarize_with_pyannote(sm.input.audio, load_pipeline(opts["pyannote_pipeline"], device),
                                  opts["num_speakers"], opts["min_speakers"], opts["max_speakers"])

@@ -9,10 +9,7 @@ from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import Transcript
 from cinescribe.text.glossary import configured_terms
 from cinescribe.transcript.corrections import correct_terms
-from cinescribe.transcript.hallucinations import (
-    HallucinationFilter,
-    drop_hallucinations,
-)
+from cinescribe.transcript.hallucinations import HallucinationFilter, drop_hallucinations
 from cinescribe.transcript.seams import merge_chunks
 
 
@@ -24,7 +21,8 @@ def main(sm):
         segments, removed = drop_hallucinations(segments, read_json(sm.input.vad)["speech"],
                                                 HallucinationFilter.from_config(sm.params.hallucinations))
         for r in removed:
-            logging.info("removed %.1f-%.1f s %r: %s", r["start"], r["end"], r["text"], r["reason"])
+            logging.info("hallucination filter removed %.1f-%.1f s %r: %s", r["start"], r["end"], r["text"],
+                         r["reason"])
     corrections = []
     if sm.params.glossary["correct"]:
         segments, corrections = correct_terms(segments, configured_terms(sm.params.glossary),

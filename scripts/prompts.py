@@ -2,12 +2,7 @@
 import logging
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.asr.prompts import (
-    PromptOptions,
-    chunk_prompts,
-    load_windows,
-    windows_from_subtitles,
-)
+from cinescribe.asr.prompts import PromptOptions, chunk_prompts, load_windows, windows_from_subtitles
 from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import ChunkPrompts

@@ -9,11 +9,7 @@ from cinescribe.subtitles.cues import CueStyle
 from cinescribe.subtitles.writers import write_subtitles
 from cinescribe.text.glossary import configured_terms
 from cinescribe.translation.backends import load_backend
-from cinescribe.translation.cues import (
-    bilingual_cues,
-    glossary_translations,
-    translate_cues,
-)
+from cinescribe.translation.cues import bilingual_cues, glossary_translations, translate_cues
 
 
 def main(sm):

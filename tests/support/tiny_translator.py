@@ -16,19 +16,8 @@ def toy_translation(text):
 
 def build(folder, steps=300, seed=0):
     import torch
-    from tokenizers import (
-        Tokenizer,
-        decoders,
-        models,
-        normalizers,
-        pre_tokenizers,
-        processors,
-    )
-    from transformers import (
-        M2M100Config,
-        M2M100ForConditionalGeneration,
-        PreTrainedTokenizerFast,
-    )
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+    from transformers import M2M100Config, M2M100ForConditionalGeneration, PreTrainedTokenizerFast
 
     special = ["<pad>", "<s>", "</s>", "<unk>", *LANGUAGES]
     vocab = {t: i for i, t in enumerate(special + sorted(set(WORDS) | set(WORDS.values())))}

@@ -1,10 +1,4 @@
-from cinescribe.asr.chunk_plan import (
-    WINDOW_COST_S,
-    ChunkPlanOptions,
-    best_cut,
-    group_windows,
-    plan_chunks,
-)
+from cinescribe.asr.chunk_plan import WINDOW_COST_S, ChunkPlanOptions, best_cut, group_windows, plan_chunks
 from cinescribe.spans import clipped
 
 

@@ -16,13 +16,7 @@ from cinescribe.audio.vad import VadOptions, detect_speech
 from cinescribe.diarization.clustering import Merger, local_clusters
 from cinescribe.diarization.models.segmentation import load_segmenter
 from cinescribe.diarization.models.speaker_encoder import load_encoder
-from cinescribe.diarization.pipeline import (
-    FRAME_S,
-    Options,
-    absorb_short_turns,
-    diarize,
-    islands,
-)
+from cinescribe.diarization.pipeline import FRAME_S, Options, absorb_short_turns, diarize, islands
 from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.spans import runs
 from support import media
@@ -222,12 +216,7 @@ def test_speakers_are_numbered_by_first_appearance():
 
 def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
     """The CPU path (ONNX Runtime, exported on first use) and the GPU/MPS path (torch) agree."""
-    from cinescribe.diarization.models.speaker_encoder import (
-        OnnxEncoder,
-        TorchEncoder,
-        export_onnx,
-        fbank,
-    )
+    from cinescribe.diarization.models.speaker_encoder import OnnxEncoder, TorchEncoder, export_onnx, fbank
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 7:16000 * 11].astype(np.float32) / 32768
     feats = fbank(samples)
@@ -243,12 +232,7 @@ def test_onnx_runtime_gives_the_torch_voice_prints(tmp_path):
 def test_onnx_runtime_gives_the_torch_overlap_probabilities(tmp_path):
     """segmentation-3.0 on CPU (ONNX Runtime, timing kept in the exported file) agrees with torch, for a full
     window and for the short last one of a span."""
-    from cinescribe.diarization.models.segmentation import (
-        OnnxSegmenter,
-        TorchSegmenter,
-        export_onnx,
-        torch_model,
-    )
+    from cinescribe.diarization.models.segmentation import OnnxSegmenter, TorchSegmenter, export_onnx, torch_model
 
     samples = media.read_wav(media.DEMO_WAV)[16000 * 14:16000 * 24].astype(np.float32) / 32768
     onnx, torch_ = OnnxSegmenter(export_onnx(tmp_path)), TorchSegmenter(*torch_model("cpu"))

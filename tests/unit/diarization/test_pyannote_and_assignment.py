@@ -6,10 +6,7 @@ import pytest
 from pyannote.core import Annotation, Segment
 
 from cinescribe.diarization.assignment import assign_speakers
-from cinescribe.diarization.pyannote_pipeline import (
-    load_pipeline,
-    turns_from_annotation,
-)
+from cinescribe.diarization.pyannote_pipeline import load_pipeline, turns_from_annotation
 from cinescribe.runtime.errors import CinescribeError
 
 TURNS = [{"start": 0.0, "end": 2.0, "speaker": "SPEAKER_00"},

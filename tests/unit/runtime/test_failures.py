@@ -7,12 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from cinescribe.runtime.errors import CinescribeError
-from cinescribe.runtime.failures import (
-    ReportedFailure,
-    StageTimeout,
-    batch_for_attempt,
-    is_out_of_memory,
-)
+from cinescribe.runtime.failures import ReportedFailure, StageTimeout, batch_for_attempt, is_out_of_memory
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.runtime.watchdog import run_with_deadline
 

@@ -7,12 +7,7 @@ import regex
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.text.glossary import Term
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.romanize import (
-    capitalize_sentences,
-    romanize,
-    romanize_words,
-    term_spellings,
-)
+from cinescribe.text.romanize import capitalize_sentences, romanize, romanize_words, term_spellings
 from support.media import HINDI_SENTENCES
 
 

@@ -5,10 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from cinescribe.transcript.hallucinations import (
-    HallucinationFilter,
-    drop_hallucinations,
-)
+from cinescribe.transcript.hallucinations import HallucinationFilter, drop_hallucinations
 from support import media
 
 OPTS = HallucinationFilter.from_config(

@@ -12,11 +12,7 @@ from cinescribe.runtime.errors import CinescribeError
 from cinescribe.subtitles.cues import build_cues
 from cinescribe.text.glossary import load_glossary
 from cinescribe.translation.backends import check_before_the_run, load_backend
-from cinescribe.translation.cues import (
-    bilingual_cues,
-    glossary_translations,
-    translate_cues,
-)
+from cinescribe.translation.cues import bilingual_cues, glossary_translations, translate_cues
 from support import media
 from support.reversing_backend import Reverse
 
