@@ -36,7 +36,8 @@ def main(sm):
     language = read_json(sm.input.language)
     write_json(sm.output[0], Transcript(schema=SCHEMA_VERSION, language=language["source"],
                                         subtitle_language=language["subtitle_language"], speakers=speakers,
-                                        segments=segments, removed=removed, corrections=corrections))
+                                        segments=segments, removed=removed, corrections=corrections,
+                                        repaired=[span for part in parts for span in part.get("repaired", [])]))
 
 
 run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -144,6 +144,7 @@ class ChunkTranscript(TypedDict):
     chunk: Chunk
     language: str | None
     segments: list[Segment]
+    repaired: list[Span]  # unheard stretches the repair pass decoded again, with more words
 
 
 class DiarizationResult(TypedDict):
@@ -172,6 +173,7 @@ class Transcript(TypedDict):
     segments: list[Segment]
     removed: list[Removal]
     corrections: list[Correction]
+    repaired: list[Span]  # stretches the repair pass decoded again (asr.repair)
 
 
 class SubtitleDocument(TypedDict):
@@ -196,4 +198,5 @@ class DoneReport(TypedDict):
     speech_s: float
     speech_coverage: float
     script: dict
+    speech_without_subtitles: dict  # count, seconds, stretches [[start, end], …]
     warnings: list[str]

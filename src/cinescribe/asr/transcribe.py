@@ -5,10 +5,12 @@ import logging
 import numpy as np
 
 from cinescribe.asr.chunk_plan import group_windows
+from cinescribe.asr.repair import RepairOptions, replace_words, unheard_spans
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
 
 log = logging.getLogger(__name__)
+PAD_S = 0.2  # audio kept either side of an unheard stretch: VAD's edges can clip a first or last sound
 
 
 def _word(w, offset):
@@ -16,20 +18,34 @@ def _word(w, offset):
             "word": w.word, "probability": round(w.probability, 4)}
 
 
+def _segment(seg, offset):
+    return {
+        "start": round(seg.start + offset, 3),
+        "end": round(seg.end + offset, 3),
+        "text": seg.text.strip(),
+        "avg_logprob": round(seg.avg_logprob, 4),
+        "no_speech_prob": round(seg.no_speech_prob, 4),
+        "compression_ratio": round(seg.compression_ratio, 3),
+        "words": [_word(w, offset) for w in seg.words or []],
+    }
+
+
 def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8, label=""):
-    """Transcribe the chunk's audio slice; return segments with absolute times and words.
+    """Transcribe the chunk's audio slice; return (segments with absolute times and words, repaired windows).
 
     Windows come from our VAD (cut at pauses) and go to BatchedInferencePipeline as clip_timestamps,
-    so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation.
-    `load_model` is only called when the chunk has speech.
+    so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation. Speech that comes
+    back with too few words is decoded again on its own (asr.repair). `load_model` is only called when the
+    chunk has speech.
     """
     from faster_whisper import BatchedInferencePipeline
 
     offset = chunk["audio_start"]
-    windows = group_windows(clipped(speech, chunk["audio_start"], chunk["audio_end"]), options["window_seconds"])
+    speech = clipped(speech, chunk["audio_start"], chunk["audio_end"])
+    windows = group_windows(speech, options["window_seconds"])
     if not windows:
         log.info("%s: no speech in this chunk", label)
-        return []
+        return [], []
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
     common = dict(
@@ -47,26 +63,46 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
         flat = [t for clip in clips for t in (clip["start"], clip["end"])]
         segments, _info = model.transcribe(audio, condition_on_previous_text=True, clip_timestamps=flat, **common)
     else:
+        # Text-only decoding (faster-whisper's batched default) ends a window at Whisper's first end-of-text,
+        # often after one sentence of a window with music or pauses in it: timestamps keep it going.
         segments, _info = BatchedInferencePipeline(model).transcribe(
-            audio, batch_size=batch_size, clip_timestamps=clips, **common)
+            audio, batch_size=batch_size, clip_timestamps=clips,
+            without_timestamps=not options["segment_timestamps"], **common)
     span = max(len(audio) / SAMPLE_RATE, 1e-6)
     out, reported = [], 0.0
     for seg in segments:
-        out.append({
-            "start": round(seg.start + offset, 3),
-            "end": round(seg.end + offset, 3),
-            "text": seg.text.strip(),
-            "avg_logprob": round(seg.avg_logprob, 4),
-            "no_speech_prob": round(seg.no_speech_prob, 4),
-            "compression_ratio": round(seg.compression_ratio, 3),
-            "words": [_word(w, offset) for w in seg.words or []],
-        })
+        out.append(_segment(seg, offset))
         done = min(1.0, seg.end / span)
         if done - reported >= 0.1:
             log.info("%s: %3.0f%% (%.0f of %.0f s)", label, 100 * done, seg.end, span)
             reported = done
     log.info("%s: 100%% — %d segments from %d windows", label, len(out), len(windows))
-    return out
+    if not options["repair"]["enabled"]:
+        return out, []
+    return repair_unheard(model, audio, offset, speech, out, options, label)
+
+
+def repair_unheard(model, audio, offset, speech, segments, options, label=""):
+    """Decode each unheard stretch alone (no prompt, temperature fallback); keep what hears more words.
+
+    No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
+    repair = RepairOptions.from_config(options["repair"])
+    repaired = []
+    for start, end in unheard_spans(speech, segments, repair):
+        a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
+        clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
+        found, _info = model.transcribe(clip, language=options["language"], task=options["task"],
+                                        beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
+                                        word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
+                                        no_speech_threshold=None)
+        found = [seg for seg in map(lambda seg: _segment(seg, a), found) if seg["words"]]
+        before = sum(1 for seg in segments for w in seg["words"] if start <= (w["start"] + w["end"]) / 2 < end)
+        heard = sum(len(seg["words"]) for seg in found)
+        log.info("%s: %.1f-%.1f s had %d words; decoded alone: %d", label, start, end, before, heard)
+        if heard > before:
+            segments = replace_words(segments, (a, b), found)
+            repaired.append([start, end])
+    return segments, repaired
 
 
 def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1, 0.5, 0.8), candidates=3):

@@ -8,7 +8,7 @@ from support import media
 from support.workflow_runner import wer
 
 OPTIONS = {"language": "en", "task": "transcribe", "beam_size": 5, "window_seconds": 30,
-           "condition_on_previous_text": False}
+           "condition_on_previous_text": False, "segment_timestamps": True, "repair": {"enabled": True}}
 SPEECH = [[6.6, 30.0]]
 
 
@@ -21,7 +21,7 @@ def tiny():
 def test_chunk_times_are_absolute_and_words_are_right(tiny, sequential):
     chunk = {"index": 2, "start": 5.0, "end": 30.0, "audio_start": 5.0, "audio_end": 30.0}
     options = {**OPTIONS, "condition_on_previous_text": sequential}
-    segments = transcribe_chunk(lambda: tiny, media.DEMO_WAV, chunk, SPEECH, options, batch_size=4)
+    segments, _ = transcribe_chunk(lambda: tiny, media.DEMO_WAV, chunk, SPEECH, options, batch_size=4)
     words = [w for s in segments for w in s["words"]]
     assert 6.0 <= words[0]["start"] <= 7.5  # "Hello" at 6.7 s of the film, not of the chunk
     assert all(5.0 <= w["start"] <= w["end"] <= 30.0 for w in words)
@@ -34,7 +34,7 @@ def test_a_chunk_without_speech_never_loads_the_model():
     def must_not_load():
         raise AssertionError("model loaded for a silent chunk")
 
-    assert transcribe_chunk(must_not_load, media.DEMO_WAV, chunk, SPEECH, OPTIONS) == []
+    assert transcribe_chunk(must_not_load, media.DEMO_WAV, chunk, SPEECH, OPTIONS) == ([], [])
 
 
 def test_english_only_model_reports_english(tiny):

@@ -1,0 +1,68 @@
+"""Speech the first pass left without words, decoded again on its own.
+
+Batched decoding hears each window once: where Whisper ends a window early (it did after one sentence of a
+30 s window of dialogue over a music bed, and again under reverb), nothing seeks on, and the lines after are
+lost without a trace. Decoding with timestamps (asr.segment_timestamps) removes most of it; this pass catches
+the rest: every stretch of VAD speech with far fewer words than its length implies is decoded alone (its own
+window, no prompt carried over, the full temperature fallback), and its words replace the few it had.
+What still comes back empty is left for the review page's "speech without subtitles".
+"""
+
+from dataclasses import dataclass
+
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Segment, Span
+
+
+@dataclass
+class RepairOptions(StageOptions):
+    """When speech counts as unheard, and how it is decoded again (`asr.repair` in config/schema.yaml)."""
+
+    min_speech_s: float = 1.0
+    min_words_per_s: float = 0.6
+    join_gap_s: float = 1.0
+    max_window_s: float = 28.0
+
+
+def _words_in(words, start, end):
+    return sum(1 for w in words if start <= (w["start"] + w["end"]) / 2 < end)
+
+
+def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
+    """VAD speech that came back with too few words, joined across short pauses into windows of at most
+    `max_window_s`. A stretch is unheard when it holds `min_speech_s` of speech and fewer than
+    `min_words_per_s` words per second of it (people say 2-3 words a second; Whisper's dropped lines give 0)."""
+    words = [w for seg in segments for w in seg["words"]]
+    thin = [(s, e) for s, e in speech if _words_in(words, s, e) < options.min_words_per_s * (e - s)]
+    windows = []
+    for s, e in thin:
+        if windows and s - windows[-1][1] <= options.join_gap_s and e - windows[-1][0] <= options.max_window_s:
+            windows[-1][1] = e
+        else:
+            windows.append([s, e])
+    return [[round(s, 3), round(e, 3)] for s, e in windows
+            if _speech_in(speech, s, e) >= options.min_speech_s and _words_in(words, s, e) < options.min_words_per_s
+            * _speech_in(speech, s, e)]
+
+
+def _speech_in(speech, start, end):
+    return sum(max(0.0, min(e, end) - max(s, start)) for s, e in speech)
+
+
+def replace_words(segments, window, repaired) -> list[Segment]:
+    """`segments` with the words inside `window` given up for the `repaired` segments, in time order.
+
+    A first-pass segment that reaches into the window keeps its words outside it (its text rebuilt from them),
+    so nothing heard twice is subtitled twice."""
+    start, end = window
+    out = []
+    for seg in segments:
+        inside = [w for w in seg["words"] if start <= (w["start"] + w["end"]) / 2 < end]
+        if not inside:
+            out.append(seg)
+            continue
+        kept = [w for w in seg["words"] if w not in inside]
+        if kept:
+            out.append({**seg, "start": kept[0]["start"], "end": kept[-1]["end"], "words": kept,
+                        "text": "".join(w["word"] for w in kept).strip()})
+    return sorted(out + list(repaired), key=lambda seg: seg["start"])

@@ -1,0 +1,66 @@
+"""No silent gaps: speech that comes back from Whisper without its words is found and decoded again."""
+
+import pytest
+
+from cinescribe.asr.models import load_whisper
+from cinescribe.asr.repair import replace_words, unheard_spans
+from cinescribe.asr.transcribe import repair_unheard
+from cinescribe.audio.media import read_slice
+from support import film_like
+from support.workflow_runner import wer
+
+
+def _segment(text, start, end):
+    tokens = text.split()
+    step = (end - start) / len(tokens)
+    words = [{"start": start + i * step, "end": start + (i + 1) * step, "word": f" {t}", "probability": 0.9}
+             for i, t in enumerate(tokens)]
+    return {"start": start, "end": end, "text": text, "words": words}
+
+
+def test_speech_without_words_is_found_and_joined_across_short_pauses():
+    speech = [[0.0, 3.0], [3.4, 6.0], [6.5, 8.0], [20.0, 20.6], [30.0, 33.0]]
+    segments = [_segment("we will pay them back by the end of the month", 0.0, 3.0),
+                _segment("fine", 31.0, 31.4)]
+    # 3.4-8.0: two lines with no word, one window; 20-20.6: too little speech to matter; 30-33: one word in 3 s
+    assert unheard_spans(speech, segments) == [[3.4, 8.0], [30.0, 33.0]]
+
+
+def test_repaired_words_replace_the_few_the_first_pass_had_and_nothing_is_said_twice():
+    first = [_segment("number ten fresh", 10.0, 12.0), _segment("nelly", 13.0, 14.0)]
+    repaired = [_segment("fresh nelly is waiting on you", 11.5, 15.0)]
+    out = replace_words(first, (11.4, 15.0), repaired)
+    assert [seg["text"] for seg in out] == ["number ten", "fresh nelly is waiting on you"]
+    assert out[0]["end"] <= out[1]["start"]
+
+
+# What Silero found there (the workflow's vad.json): one 30 s Whisper window.
+VAD_SPEECH = [[93.02, 95.492], [95.772, 98.5], [98.908, 100.1], [100.316, 102.404], [102.844, 104.036],
+              [104.348, 108.292], [112.092, 114.244], [115.132, 118.212], [119.036, 122.98]]
+
+
+@pytest.fixture(scope="module")
+def dialogue(tmp_path_factory):
+    """The tuning film's opening minutes: five lines in 30 s of dialogue, a LibriSpeech reader among them,
+    where batched text-only decoding wrote the first sentence and nothing after."""
+    wav, reference = film_like.build(tmp_path_factory.mktemp("film"), film_like.FILMS["tune"], minutes=2.2)
+    lines = [line for line in reference["lines"] if 93.0 <= line["start"] and line["end"] <= 123.0]
+    return wav, lines
+
+
+def test_lines_whisper_left_out_of_a_window_come_back(dialogue):
+    """The state a real run left: batched decoding of this window wrote its first line and stopped."""
+    wav, lines = dialogue
+    base = load_whisper("base", "cpu", "int8", 2)
+    audio = read_slice(wav, 80.0, 125.0)
+    first_pass = [_segment("But in this thing, yeah, copy from turn. You have the two principles brought out "
+                           "perfectly.", 93.02, 98.02)]
+    options = {"language": "en", "task": "transcribe", "beam_size": 5, "repair": {"enabled": True}}
+    segments, repaired = repair_unheard(base, audio, 80.0, VAD_SPEECH, first_pass, options)
+    words = [w for seg in segments for w in seg["words"]]
+    heard = [line["text"] for line in lines
+             if sum(line["start"] - 0.3 <= w["start"] <= line["end"] for w in words) >= len(line["text"].split()) / 2]
+    spoken = [line["text"] for line in lines if line["style"] != "whisper"]  # a whisper VAD did not hear is not here
+    assert heard == spoken and len(spoken) == 6 and repaired
+    assert segments[0]["text"] == first_pass[0]["text"]  # what the first pass heard stays
+    assert wer(" ".join(line["text"] for line in lines), " ".join(seg["text"] for seg in segments)) < 0.5
