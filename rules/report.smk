@@ -47,6 +47,7 @@ rule review:
         report(REVIEW, caption="../report/review.rst", category="Review", subcategory="{job}"),
     params:
         review=config["review"],
+        checks=config["checks"],
         limits=lint_limits(),
         names=config["diarization"]["names"],
     log:

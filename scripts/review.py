@@ -15,7 +15,9 @@ def main(sm):
                        read_json(sm.input.vad), read_json(sm.input.plan), optional["diarization"], optional["songs"],
                        limits=sm.params.limits, names=sm.params.names, audio=audio,
                        min_probability=sm.params.review["min_word_probability"],
-                       seam_margin_s=sm.params.review["seam_margin_s"])
+                       seam_margin_s=sm.params.review["seam_margin_s"],
+                       min_unsubtitled_s=sm.params.checks["min_unsubtitled_s"],
+                       unsubtitled_join_s=sm.params.checks["unsubtitled_join_s"])
     write_text(sm.output[0], render_page(data))
     flagged = sum(bool(cue["flags"]) for cue in data["tracks"][0]["cues"])
     logging.info("%d cues, %d flagged; %s", len(data["tracks"][0]["cues"]), flagged, "; ".join(data["absent"]))

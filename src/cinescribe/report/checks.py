@@ -1,11 +1,12 @@
-"""Whether the film was understood: an unsure language detection, and subtitles that cover little of the
-speech VAD found. A run that ends "successfully" with an empty SRT must say why (both go to done.json).
+"""Whether the film was understood: an unsure language detection, subtitles that cover little of the speech
+VAD found, and each stretch of speech left without subtitles. A run that ends "successfully" with an empty SRT,
+or with a scene of people talking and nothing on screen, must say so (all go to done.json).
 """
 
 import regex
 
 from cinescribe.asr.languages import language_warning
-from cinescribe.spans import overlap_seconds
+from cinescribe.spans import clipped, join_close, overlap_seconds
 from cinescribe.text.languages import SCRIPTS
 
 
@@ -20,6 +21,44 @@ def speech_coverage(speech, cues):
         return 1.0
     covered = overlap_seconds(speech, [(cue["start"], cue["end"]) for cue in cues])
     return round(min(1.0, covered / total), 4)
+
+
+def _uncovered(start, end, covered):
+    """Parts of [start, end] outside every span of `covered` (sorted by start)."""
+    parts, at = [], start
+    for a, b in covered:
+        if b <= at or a >= end:
+            continue
+        if a > at:
+            parts.append((at, a))
+        at = max(at, b)
+    if at < end:
+        parts.append((at, end))
+    return parts
+
+
+def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0):
+    """Stretches of VAD speech, joined across pauses up to `join_gap_s`, that no cue (nor song) covers and
+    that hold at least `min_s` of speech: people talking with nothing on screen. [[start, end], …]"""
+    covered = sorted([(cue["start"], cue["end"]) for cue in cues] + [tuple(span[:2]) for span in songs])
+    stretches = []
+    for start, end in join_close([list(span[:2]) for span in speech], join_gap_s):
+        for a, b in _uncovered(start, end, covered):
+            if speech_seconds(clipped(speech, a, b)) >= min_s:
+                stretches.append([round(a, 3), round(b, 3)])
+    return stretches
+
+
+def unsubtitled_warning(stretches):
+    """One sentence when speech was left without subtitles, naming the first place to listen."""
+    if not stretches:
+        return None
+    seconds = sum(b - a for a, b in stretches)
+    first = stretches[0][0]
+    return (f"{len(stretches)} stretch{'es' if len(stretches) > 1 else ''} of speech ({seconds:.0f} s) "
+            f"{'have' if len(stretches) > 1 else 'has'} no subtitles, the first at {int(first // 3600)}:"
+            f"{int(first % 3600 // 60):02d}:{int(first % 60):02d}: listen to them on the review page "
+            "(Speech without subtitles)")
 
 
 def coverage_warning(coverage, min_coverage, language, model, min_probability, song_share=0.0):
@@ -67,14 +106,20 @@ def assess(speech, cues, subtitle_language, language, songs, checks, model):
     `songs`: song spans; `checks`: the config's checks section; `model`: asr.model (named in the advice).
     """
     coverage = speech_coverage(speech, cues)
+    unsubtitled = speech_without_subtitles(speech, cues, songs, checks["min_unsubtitled_s"],
+                                           checks["unsubtitled_join_s"])
     script, in_script = script_share(cues, subtitle_language)
     song_share = overlap_seconds(speech, songs) / max(speech_seconds(speech), 1e-9)
     min_probability = checks["min_language_probability"]
     warnings = [w for w in (
         language_warning(language, min_probability),
         coverage_warning(coverage, checks["min_speech_coverage"], language, model, min_probability, song_share),
-        script_warning(script, in_script, subtitle_language, model)) if w]
+        script_warning(script, in_script, subtitle_language, model),
+        unsubtitled_warning(unsubtitled)) if w]
     summary = {"language": {key: language.get(key) for key in ("source", "probability", "detected", "candidates")},
                "speech_s": round(speech_seconds(speech), 2), "speech_coverage": coverage,
-               "script": {"expected": script, "share": in_script}}
+               "script": {"expected": script, "share": in_script},
+               "speech_without_subtitles": {"count": len(unsubtitled),
+                                            "seconds": round(sum(b - a for a, b in unsubtitled), 2),
+                                            "stretches": unsubtitled}}
     return summary, warnings

@@ -10,6 +10,7 @@ import json
 import re
 from importlib import resources
 
+from cinescribe.report.checks import speech_without_subtitles
 from cinescribe.subtitles.lint import cue_failures
 
 PAGE_FILES = resources.files("cinescribe.report") / "review_page"
@@ -107,7 +108,7 @@ def absent_notes(turns, songs, cues, audio):
 
 
 def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None, *, limits, names=None,
-                min_probability=0.5, seam_margin_s=0.5, audio=None):
+                min_probability=0.5, seam_margin_s=0.5, audio=None, min_unsubtitled_s=2.0, unsubtitled_join_s=1.0):
     """The page's document. `tracks`: subtitle JSON documents, the film's own language first."""
     names = names or {}
     seams = _seam_times(plan)
@@ -135,6 +136,8 @@ def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None
         "turns": turns,
         "songs": song_spans,
         "removed": removed,
+        "unsubtitled": speech_without_subtitles(vad.get("speech", []), tracks[0]["cues"] if tracks else [],
+                                                song_spans or [], min_unsubtitled_s, unsubtitled_join_s),
         "tracks": built,
         "min_probability": min_probability,
         "named": bool(names),

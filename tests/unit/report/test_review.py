@@ -207,3 +207,21 @@ def test_guard_removals_show_in_place_and_flags_filter_the_list(tmp_path, browse
     browser.driver.find_element("css selector", "#counts button[data-flag='glossary']").click()  # filter off
     assert browser.js("return document.querySelectorAll('.cue').length") == 1  # only the flagged cue
     assert not browser.console_errors()
+
+
+def test_speech_without_subtitles_is_listed_in_place_counted_and_drawn(tmp_path, browser):
+    cues = [(1.0, 3.0, "We meet again", "SPEAKER_00", 0.95), (20.0, 22.0, "Where were you", "SPEAKER_01", 0.95)]
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, 30.0)
+    vad["speech"].insert(1, [8.0, 12.5])  # people talking, no cue
+    data = review_data("gap", [subtitles], transcript, vad, plan, turns, songs, limits=LIMITS)
+    assert data["unsubtitled"] == [[8.0, 12.5]]
+    page = tmp_path / "gap.html"
+    page.write_text(render_page(data), encoding="utf-8")
+    browser.open(page)
+    items = browser.js("return [...document.querySelectorAll('#cues > div')].map(e => e.textContent)")
+    assert len(items) == 3 and items[1].startswith("00:00:08.0 speech without subtitles (4.5 s)")
+    assert "Speech without subtitles: 1" in browser.js("return document.getElementById('counts').innerText")
+    browser.driver.find_element("css selector", "#counts button[data-flag='unsubtitled']").click()
+    assert browser.js("return document.querySelectorAll('.cue').length") == 0
+    assert browser.js("return document.querySelectorAll('.unsubtitled').length") == 1
+    assert not browser.console_errors()

@@ -6,7 +6,7 @@
   const audio = $("audio"), canvas = $("timeline"), list = $("cues");
   const FLAGS = {
     unsure: "Unsure words", timing: "Timing rules", glossary: "Glossary fixes", guard: "Guard removals",
-    seam: "Chunk seams", speaker: "Speaker changes", edited: "Edited",
+    unsubtitled: "Speech without subtitles", seam: "Chunk seams", speaker: "Speaker changes", edited: "Edited",
   };
   const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
     "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd"];
@@ -61,6 +61,10 @@
     return flags;
   }
   const removedRows = () => (track().source ? data.removed : []);
+  // Rows between cues: text the guard removed, and speech VAD heard that no cue covers (source track only).
+  const gapRows = () => (track().source ? data.removed.map((r) => ({ ...r, kind: "guard" }))
+    .concat(data.unsubtitled.map(([start, end]) => ({ start, end, kind: "unsubtitled" })))
+    .sort((a, b) => a.start - b.start) : []);
 
   // ---------- header ----------
   function renderHeader() {
@@ -86,6 +90,7 @@
     const counts = Object.fromEntries(Object.keys(FLAGS).map((k) => [k, 0]));
     track().cues.forEach((cue, i) => { for (const k of Object.keys(flagsOf(i))) counts[k] += 1; });
     counts.guard = removedRows().length;
+    counts.unsubtitled = track().source ? data.unsubtitled.length : 0;
     $("counts").replaceChildren(...Object.entries(FLAGS).map(([key, label]) => {
       const button = el("button", (state.filter === key ? "on" : "") + (counts[key] ? "" : " none"),
         `${label}: ${counts[key]}`);
@@ -154,30 +159,35 @@
       speaker, textNode(i), flagBadges(flags));
     return row;
   }
-  function removedRow(r) {
-    const box = el("div", "removed");
+  function gapRow(r) {
+    const box = el("div", r.kind === "guard" ? "removed" : "unsubtitled");
     box.dataset.start = String(r.start);
-    box.append(el("b", null, `${clock(r.start, ".").slice(0, 10)} removed by the guard (${r.reason}): `),
-      el("s", null, r.text));
+    if (r.kind === "guard") {
+      box.append(el("b", null, `${clock(r.start, ".").slice(0, 10)} removed by the guard (${r.reason}): `),
+        el("s", null, r.text));
+    } else {
+      box.append(el("b", null, `${clock(r.start, ".").slice(0, 10)} speech without subtitles`),
+        document.createTextNode(` (${(r.end - r.start).toFixed(1)} s): play it to hear what is said`));
+    }
     return box;
   }
   function visible(i) {
     const flags = flagsOf(i);
-    if (state.filter) return state.filter !== "guard" && Boolean(flags[state.filter]);
+    if (state.filter) return !["guard", "unsubtitled"].includes(state.filter) && Boolean(flags[state.filter]);
     return !state.flaggedOnly || Object.keys(flags).length > 0;
   }
   function renderList() {
-    const cues = track().cues, removed = removedRows(), fragment = document.createDocumentFragment();
+    const cues = track().cues, gaps = gapRows(), fragment = document.createDocumentFragment();
     rows = new Array(cues.length);
-    const showRemoved = !state.filter || state.filter === "guard";
+    const shown = (r) => !state.filter || state.filter === r.kind;
     let r = 0;
     for (let i = 0; i < cues.length; i++) {
-      for (; r < removed.length && removed[r].start < cues[i].start; r++) if (showRemoved) fragment.append(removedRow(removed[r]));
+      for (; r < gaps.length && gaps[r].start < cues[i].start; r++) if (shown(gaps[r])) fragment.append(gapRow(gaps[r]));
       if (!visible(i)) continue;
       rows[i] = cueRow(i);
       fragment.append(rows[i]);
     }
-    for (; r < removed.length; r++) if (showRemoved) fragment.append(removedRow(removed[r]));
+    for (; r < gaps.length; r++) if (shown(gaps[r])) fragment.append(gapRow(gaps[r]));
     if (!cues.length) fragment.append(el("div", "empty", "This job has no cues to review."));
     list.replaceChildren(fragment);
     state.current = -1;
@@ -206,6 +216,8 @@
     if (row) recordEdit(row, event.target.classList.contains("speaker") ? "speaker" : "text");
   });
   list.addEventListener("click", (event) => {
+    const gap = event.target.closest(".unsubtitled, .removed");
+    if (gap) { playFrom(Number(gap.dataset.start)); return; }
     const row = event.target.closest(".cue");
     if (!row || event.target.isContentEditable) return;
     playFrom(track().cues[Number(row.dataset.i)].start);
@@ -327,6 +339,8 @@
     }
     g.fillStyle = "#b48ccf";
     (data.songs || []).forEach((s) => bar(s[0], s[1], LANES[2][1], LANE_H));
+    g.fillStyle = "#d62728";  // speech without subtitles: a red mark in the cue lane
+    if (track().source) data.unsubtitled.forEach((s) => bar(s[0], s[1], LANES[3][1] + LANE_H + 4, 4));
     const cues = track().cues;
     spans(cues, (c) => c.start, (c) => c.end).forEach((c) => {
       g.fillStyle = Object.keys(c.flags).length ? "#e39b8f" : "#8fbf9f";
