@@ -56,16 +56,25 @@ def frame_features(samples):
     return np.stack([similarity, loudness, power.sum(axis=1), (power * held).sum(axis=1), flux]).astype(np.float32)
 
 
-def _frames(wav_path, block_seconds=600.0):
-    """frame_features over the whole file, block by block (each block starts with the previous one's tail)."""
+def _frames(wav_path, block_seconds=600.0, margin=16):
+    """frame_features over the whole file, block by block: each block is computed with `margin` frames of the
+    audio on either side, so the features do not depend on where the blocks fall."""
     block = max(HOP * 64, int(block_seconds * SAMPLE_RATE) // HOP * HOP)
-    parts, tail = [], np.zeros(0, np.float32)
-    for samples in iter_blocks(wav_path, block):
-        joined = np.concatenate([tail, samples])
-        features = frame_features(joined)
-        parts.append(features)
-        used = features.shape[1] * HOP
-        tail = joined[used:]
+    parts, buffer, buffer_frame, next_frame = [], np.zeros(0, np.float32), 0, 0
+    blocks = iter_blocks(wav_path, block)
+    samples = next(blocks, None)
+    while samples is not None:
+        buffer = np.concatenate([buffer, samples])
+        samples = next(blocks, None)
+        last = samples is None
+        features = frame_features(buffer)
+        count = features.shape[1] if last else features.shape[1] - margin
+        if count > next_frame - buffer_frame:
+            parts.append(features[:, next_frame - buffer_frame:count])
+            next_frame = buffer_frame + count
+        keep_from = max(0, next_frame - margin)
+        buffer = buffer[(keep_from - buffer_frame) * HOP:]
+        buffer_frame = keep_from
     return np.concatenate(parts, axis=1) if parts else np.zeros((5, 0), np.float32)
 
 
