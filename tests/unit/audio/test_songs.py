@@ -9,7 +9,7 @@ from cinescribe.subtitles.cues import build_cues
 from cinescribe.subtitles.lint import lint_file
 from cinescribe.subtitles.song_marks import mark_song_words
 from cinescribe.subtitles.writers import write_subtitles
-from support import media
+from support import media, music_kinds
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,47 @@ def test_music_is_found_with_high_precision_and_recall(soundtrack):
     print(f"songs: precision {precision:.2f}, recall {recall:.2f}; found {found}, truth {truth}")
     assert len(found) == 2  # speech over soft music between the songs is not a song
     assert precision >= 0.9 and recall >= 0.85
+
+
+@pytest.fixture(scope="module")
+def music_track(tmp_path_factory):
+    """Each kind of music alone, under a voice at its level, and 12 dB under dialogue; speech, effects, room tone."""
+    path, blocks, total = music_kinds.build(tmp_path_factory.mktemp("music_kinds"), seed=3, short=True)
+    found = detect_songs(str(path))
+    edge = 3.5  # a song's edge may run this far into its neighbour (cues are smoothed over 7 s)
+    inner = {block: music_kinds.frame_mask([(block[0] + edge, block[1] - edge)], total) for block in blocks}
+    marked = {block: (music_kinds.frame_mask(found, total) & inner[block]).sum() / inner[block].sum()
+              for block in blocks}
+    return blocks, found, marked
+
+
+@pytest.mark.parametrize("kind", music_kinds.KINDS)
+def test_every_kind_of_music_is_a_song_alone_and_under_a_voice(music_track, kind):
+    blocks, found, marked = music_track
+    for block in blocks:
+        if block[2] == kind and block[4]:
+            assert marked[block] >= 0.8, (block, found)
+
+
+def test_dialogue_over_a_music_bed_stays_dialogue(music_track):
+    blocks, found, marked = music_track
+    beds = [b for b in blocks if b[3].startswith("bed")]
+    assert len(beds) == len(music_kinds.KINDS)
+    assert sum(marked[b] for b in beds) / len(beds) <= 0.05 and all(marked[b] <= 0.15 for b in beds), found
+
+
+def test_speech_effects_and_room_tone_are_not_songs(music_track):
+    blocks, found, marked = music_track
+    assert all(marked[b] == 0 for b in blocks if b[2] in ("speech", "sfx", "quiet")), found
+
+
+def test_blocks_give_the_features_of_the_whole_file(tmp_path):
+    from cinescribe.audio.songs import _frames
+
+    wav = media.music(tmp_path / "m.wav", 8)
+    whole, blocked = _frames(wav), _frames(wav, block_seconds=1.1)
+    assert whole.shape == blocked.shape
+    np.testing.assert_allclose(whole[:, 1:], blocked[:, 1:], rtol=1e-3, atol=1e-4)
 
 
 def words(texts, start, step=0.5):
