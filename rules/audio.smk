@@ -46,7 +46,8 @@ rule vad:
 
 rule songs:
     input:
-        AUDIO,
+        audio=AUDIO,
+        vad=VAD,
         queued_after=QUEUED_AFTER_CHUNKS,
     output:
         SONGS,

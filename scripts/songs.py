@@ -3,13 +3,13 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.audio.songs import SongOptions, detect_songs
-from cinescribe.runtime.atomic import write_json
+from cinescribe.runtime.atomic import read_json, write_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import SongsResult
 
 
 def main(sm):
-    songs = detect_songs(sm.input[0], SongOptions.from_config(sm.params.songs))
+    songs = detect_songs(sm.input.audio, SongOptions.from_config(sm.params.songs), read_json(sm.input.vad)["speech"])
     logging.info("%d song(s): %s", len(songs), songs)
     write_json(sm.output[0], SongsResult(schema=SCHEMA_VERSION, songs=songs))
 

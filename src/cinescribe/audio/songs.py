@@ -115,6 +115,7 @@ class SongOptions(StageOptions):
     """What counts as a song (`songs` in config/schema.yaml)."""
 
     min_stability: float = 0.85
+    min_voiced_stability: float = 0.9
     min_tonal: float = 0.12
     min_rhythm: float = 0.4
     min_song_s: float = 6.0
@@ -122,8 +123,21 @@ class SongOptions(StageOptions):
     context_s: float = 7.0
 
 
-def detect_songs(wav_path, options=SongOptions()) -> list[Span]:
-    """[[start, end], …] in seconds where music dominates for at least `min_song_s`."""
+def _speech_share(speech, steps):
+    """Per 1 s step, the share of it VAD calls speech."""
+    share = np.zeros(steps)
+    for start, end in speech:
+        for k in range(int(start), min(int(np.ceil(end)), steps)):
+            share[k] += max(0.0, min(end, k + 1) - max(start, k))
+    return share
+
+
+def detect_songs(wav_path, options=SongOptions(), speech=None) -> list[Span]:
+    """[[start, end], …] in seconds where music dominates for at least `min_song_s`.
+
+    Where VAD hears speech (`speech` spans given), held notes need `min_voiced_stability`: a voice in a ringing
+    room holds its harmonics like a pad does (0.86 stability on a reverberant dialogue scene), while music
+    under the voice is kept by its rhythm or by a steadier spectrum."""
     from scipy.ndimage import median_filter
 
     rows = music_features(wav_path, options.window_s)
@@ -133,7 +147,20 @@ def detect_songs(wav_path, options=SongOptions()) -> list[Span]:
     smooth = median_filter(np.nan_to_num(rows, nan=0.0), size=(max(1, int(round(options.context_s))), 1),
                            mode="nearest")
     stability, tonal, rhythm = smooth.T
-    music = ((rhythm >= options.min_rhythm) | ((tonal >= options.min_tonal) & (stability >= options.min_stability)))
-    music &= ~quiet
-    return [[round(float(start), 3), round(float(end), 3)] for start, end, _ in runs(music.astype(int) - 1, 1.0)
-            if end - start >= options.min_song_s]
+    needed = np.full(len(rows), options.min_stability)
+    if speech:
+        needed[_speech_share(speech, len(rows)) >= 0.5] = options.min_voiced_stability
+
+    def is_music(stability, tonal, rhythm):
+        return (rhythm >= options.min_rhythm) | ((tonal >= options.min_tonal) & (stability >= needed))
+
+    music = is_music(*smooth.T) & ~quiet
+    raw = is_music(*np.nan_to_num(rows, nan=0.0).T)
+    songs = []
+    for start, end, _ in runs(music.astype(int) - 1, 1.0):
+        # Smoothing bridges the pauses inside a song but also reaches past its ends: trim each end to the last
+        # step that is music unsmoothed, so the lines either side of a song are not marked (or dropped).
+        inside = np.flatnonzero(raw[int(start):int(end)]) + int(start)
+        if len(inside) and inside[-1] + 1 - inside[0] >= options.min_song_s:
+            songs.append([float(inside[0]), float(inside[-1] + 1)])
+    return songs
