@@ -208,6 +208,36 @@ def reference_text(reference):
     return " ".join(line["text"] for line in sorted(reference["lines"], key=lambda x: x["start"]))
 
 
+def speech_without_cues(reference, cues, flagged=(), min_s=3.0):
+    """Reference speech (lines joined across pauses under 1 s) that neither a cue nor a flagged stretch covers,
+    in pieces of at least `min_s`: what a viewer meets as people talking with nothing on screen, unwarned."""
+    covered = sorted([(c["start"], c["end"]) for c in cues] + [tuple(s) for s in flagged])
+    stretches = []
+    for start, end in sorted((x["start"], x["end"]) for x in reference["lines"]):
+        if stretches and start - stretches[-1][1] < 1.0:
+            stretches[-1][1] = max(stretches[-1][1], end)
+        else:
+            stretches.append([start, end])
+    silent = []
+    for start, end in stretches:
+        at = start
+        for a, b in covered:
+            if b <= at or a >= end:
+                continue
+            if a - at >= min_s:
+                silent.append((at, a))
+            at = max(at, b)
+        if end - at >= min_s:
+            silent.append((at, end))
+    return silent
+
+
+def cues_over_empty_scenes(reference, cues, margin=0.5):
+    """Cues that reach more than `margin` into a music-only or SFX-only scene: text nobody said."""
+    empty = [s for s in reference["scenes"] if s["kind"] in ("music", "sfx")]
+    return [c for c in cues for s in empty if c["start"] < s["end"] - margin and c["end"] > s["start"] + margin]
+
+
 def _scene_kinds(rng):
     """A music opening, then talk scenes with an interlude after most: music, SFX (action) or a silence."""
     yield "music"
@@ -225,7 +255,7 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
     cast = [lead] + [others[i] for i in rng.choice(len(others), size=rng.randint(1, 3), replace=False)]
     heard = set()  # a LibriSpeech voice has one utterance: it says it once a scene (films do not loop lines)
     level = _db(float(rng.uniform(-10, 10)))  # loudness swings from scene to scene
-    room = float(rng.uniform(0.4, 1.2)) if rng.rand() < 0.35 else 0.0  # RT60 of a ringing room
+    room = float(rng.uniform(0.3, 0.9)) if rng.rand() < 0.35 else 0.0  # RT60 of a ringing room
     bed_db = float(rng.uniform(-20, -12)) if rng.rand() < 0.5 else None
     start, speaker = clock, None
     parts = []
@@ -316,7 +346,7 @@ def _reverb(samples, rt60, rng):
 
     t = np.arange(round(rt60 * RATE)) / RATE
     response = rng.normal(0.0, 1.0, len(t)) * np.exp(-6.9 * t / rt60)
-    response[0] = 1.0 / 0.3  # the direct sound stays on top
+    response[0] = 1.0 / 0.15  # the direct sound stays on top: dialogue is recorded close, the room rings behind
     wet = fftconvolve(samples, response)
     return wet * _rms(samples) / _rms(wet[:len(samples)])
 
