@@ -38,6 +38,7 @@ class Segment(TypedDict):
     no_speech_prob: float
     compression_ratio: float
     words: list[Word]
+    sound_share: NotRequired[float]  # share of its 32 ms frames well above the chunk's quietest (not room tone)
     speaker: NotRequired[str]  # the majority speaker of its words
 
 

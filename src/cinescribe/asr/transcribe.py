@@ -77,9 +77,26 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
             log.info("%s: %3.0f%% (%.0f of %.0f s)", label, 100 * done, seg.end, span)
             reported = done
     log.info("%s: 100%% — %d segments from %d windows", label, len(out), len(windows))
-    if not options["repair"]["enabled"]:
-        return out, []
-    return repair_unheard(model, audio, offset, speech, out, options, label)
+    repaired = []
+    if options["repair"]["enabled"]:
+        out, repaired = repair_unheard(model, audio, offset, speech, out, options, label)
+    return with_sound_share(out, audio, offset), repaired
+
+
+def with_sound_share(segments, audio, offset, frame=512, above_db=15.0, floor_percentile=2):
+    """Each segment's share of frames `above_db` over the chunk's floor (its quietest 2 %: room tone; a film's
+    tenth-quietest frame is already in reverb tails and beds): text where VAD hears no voice is a whisper if the
+    audio there is not quiet, and invented if it is (the hallucination filter reads it)."""
+    frames = len(audio) // frame
+    if not frames:
+        return segments
+    level = 10 * np.log10(np.mean(audio[:frames * frame].reshape(frames, frame) ** 2, axis=1) + 1e-12)
+    sound = level >= np.percentile(level, floor_percentile) + above_db
+    per_s = SAMPLE_RATE / frame
+    for seg in segments:
+        a, b = int((seg["start"] - offset) * per_s), int(np.ceil((seg["end"] - offset) * per_s))
+        seg["sound_share"] = round(float(sound[max(a, 0):max(b, a + 1)].mean()), 3) if a < frames else 0.0
+    return segments
 
 
 def repair_unheard(model, audio, offset, speech, segments, options, label=""):

@@ -1,7 +1,8 @@
 """Hallucinations: drop text Whisper invents, and say why for each removal.
 
 Whisper's known failure modes on films: repetition loops (high compression ratio or the same phrase over
-and over), confident text where nobody speaks (VAD says silence), and phantom credits learnt from web
+and over), confident text where nobody speaks (VAD says no voice and the audio is quiet, or Whisper was unsure
+of its words), and phantom credits learnt from web
 subtitles ("Thank you for watching", "Subtitles by …").
 """
 
@@ -44,6 +45,7 @@ class HallucinationFilter(StageOptions):
     max_no_speech_prob: float = 0.6
     min_avg_logprob: float = -1.0
     min_speech_share: float = 0.3
+    min_unvoiced_word_probability: float = 0.5
     max_repeats: int = 4
     phantom_phrases: list = field(default_factory=list)
 
@@ -58,8 +60,16 @@ def _reason(segment, speech, opts):
             and segment.get("avg_logprob", 0) < opts.min_avg_logprob):
         return "no speech (Whisper's own no-speech probability)"
     if segment["end"] - segment["start"] >= 1.0 and _speech_share(segment, speech) < opts.min_speech_share:
-        return "text over silence (VAD)"
+        # VAD hears no voice in a whisper either: text over sound (not room tone) in words Whisper was sure of stays
+        heard = segment.get("sound_share", 0.0) >= opts.min_speech_share
+        if not heard or _mean_probability(segment) < opts.min_unvoiced_word_probability:
+            return "text over silence (VAD)"
     return None
+
+
+def _mean_probability(segment):
+    words = segment["words"]
+    return sum(w["probability"] for w in words) / len(words) if words else 0.0
 
 
 def drop_hallucinations(segments, speech, opts: HallucinationFilter) -> tuple[list[Segment], list[Removal]]:

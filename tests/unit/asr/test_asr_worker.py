@@ -17,7 +17,8 @@ from support import media
 from support.workflow_runner import wer
 
 ASR = {"model": "tiny.en", "device": "cpu", "compute_type": "int8", "language": "en", "task": "transcribe",
-       "beam_size": 5, "window_seconds": 30, "condition_on_previous_text": False}
+       "beam_size": 5, "window_seconds": 30, "condition_on_previous_text": False, "segment_timestamps": True,
+       "repair": {"enabled": True}}
 SPEECH = [[6.6, 30.0]]
 CHUNKS = [{"index": i + 1, "start": s, "end": e, "audio_start": s, "audio_end": e}
           for i, (s, e) in enumerate([(0.0, 15.0), (15.0, 30.0)])]

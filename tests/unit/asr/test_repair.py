@@ -6,6 +6,8 @@ from cinescribe.asr.models import load_whisper
 from cinescribe.asr.repair import replace_words, unheard_spans
 from cinescribe.asr.transcribe import repair_unheard
 from cinescribe.audio.media import read_slice
+from cinescribe.audio.vad import detect_speech
+from cinescribe.spans import clipped
 from support import film_like
 from support.workflow_runner import wer
 
@@ -34,33 +36,27 @@ def test_repaired_words_replace_the_few_the_first_pass_had_and_nothing_is_said_t
     assert out[0]["end"] <= out[1]["start"]
 
 
-# What Silero found there (the workflow's vad.json): one 30 s Whisper window.
-VAD_SPEECH = [[93.02, 95.492], [95.772, 98.5], [98.908, 100.1], [100.316, 102.404], [102.844, 104.036],
-              [104.348, 108.292], [112.092, 114.244], [115.132, 118.212], [119.036, 122.98]]
-
-
 @pytest.fixture(scope="module")
 def dialogue(tmp_path_factory):
-    """The tuning film's opening minutes: five lines in 30 s of dialogue, a LibriSpeech reader among them,
-    where batched text-only decoding wrote the first sentence and nothing after."""
+    """The tuning film's opening minutes: a 25 s stretch of dialogue (five spoken lines and a whisper between
+    two voices), and Silero's speech there."""
     wav, reference = film_like.build(tmp_path_factory.mktemp("film"), film_like.FILMS["tune"], minutes=2.2)
     lines = [line for line in reference["lines"] if 93.0 <= line["start"] and line["end"] <= 123.0]
-    return wav, lines
+    return wav, lines, clipped(detect_speech(wav), 92.5, 123.5)
 
 
 def test_lines_whisper_left_out_of_a_window_come_back(dialogue):
-    """The state a real run left: batched decoding of this window wrote its first line and stopped."""
-    wav, lines = dialogue
+    """The state batched text-only decoding left on such a window: its first line, and nothing after it."""
+    wav, lines, speech = dialogue
     base = load_whisper("base", "cpu", "int8", 2)
     audio = read_slice(wav, 80.0, 125.0)
-    first_pass = [_segment("But in this thing, yeah, copy from turn. You have the two principles brought out "
-                           "perfectly.", 93.02, 98.02)]
+    first_pass = [_segment(lines[0]["text"], lines[0]["start"], lines[0]["end"])]
     options = {"language": "en", "task": "transcribe", "beam_size": 5, "repair": {"enabled": True}}
-    segments, repaired = repair_unheard(base, audio, 80.0, VAD_SPEECH, first_pass, options)
+    segments, repaired = repair_unheard(base, audio, 80.0, speech, first_pass, options)
     words = [w for seg in segments for w in seg["words"]]
     heard = [line["text"] for line in lines
              if sum(line["start"] - 0.3 <= w["start"] <= line["end"] for w in words) >= len(line["text"].split()) / 2]
-    spoken = [line["text"] for line in lines if line["style"] != "whisper"]  # a whisper VAD did not hear is not here
-    assert heard == spoken and len(spoken) == 6 and repaired
+    spoken = [line["text"] for line in lines if line["style"] != "whisper"]  # Silero hears no voice in a whisper
+    assert set(spoken) <= set(heard) and len(spoken) == 5 and repaired
     assert segments[0]["text"] == first_pass[0]["text"]  # what the first pass heard stays
     assert wer(" ".join(line["text"] for line in lines), " ".join(seg["text"] for seg in segments)) < 0.5

@@ -12,13 +12,13 @@ OPTS = HallucinationFilter.from_config(
     yaml.safe_load((Path(__file__).resolve().parents[3] / "config" / "config.yaml").read_text())["hallucinations"])
 
 
-def _seg(text, start, end, **stats):
+def _seg(text, start, end, probability=0.9, **stats):
     words = text.split()
     step = (end - start) / len(words)
     return {"start": start, "end": end, "text": text, "compression_ratio": 1.3, "avg_logprob": -0.3,
             "no_speech_prob": 0.05, **stats,
-            "words": [{"word": f" {w}", "start": start + i * step, "end": start + (i + 1) * step}
-                      for i, w in enumerate(words)]}
+            "words": [{"word": f" {w}", "start": start + i * step, "end": start + (i + 1) * step,
+                       "probability": probability} for i, w in enumerate(words)]}
 
 
 def test_each_kind_of_invention_is_removed_with_its_reason():
@@ -40,6 +40,16 @@ def test_each_kind_of_invention_is_removed_with_its_reason():
     assert reasons["The music swells"] == "text over silence (VAD)"
     assert reasons["mm"].startswith("no speech")
     assert reasons["I I I I I I I I am here"].startswith("repeated words")
+
+
+def test_a_whisper_vad_does_not_hear_stays_and_text_over_quiet_or_unsure_goes():
+    speech = [[0, 5], [12, 16]]
+    whisper = _seg("We will pay them back by the end of the month.", 6.0, 8.5, sound_share=0.9)
+    over_room_tone = _seg("Thank you very much.", 9.0, 10.5, sound_share=0.1)
+    unsure = _seg("Walk in the car we can't feel bad.", 6.0, 8.5, probability=0.2, sound_share=0.9)
+    kept, removed = drop_hallucinations([whisper, over_room_tone], speech, OPTS)
+    assert kept == [whisper] and removed[0]["reason"] == "text over silence (VAD)"
+    assert drop_hallucinations([unsure], speech, OPTS)[0] == []
 
 
 def test_long_sentences_mentioning_a_phrase_stay():
