@@ -1,13 +1,15 @@
-"""Benchmark: the workflow against bare faster-whisper on the same mixed films, model and cores.
+"""Benchmark: the workflow against bare faster-whisper on the same films, model and cores.
 
-For each film (10 and 30 minutes by default; `--long`: 150 minutes) prints wall time and RTF of bare
+Two kinds of film: `mixed` (read-aloud dialogue, reading, music blocks and long silences) and `film-like` (the
+held-out film of tests/support/film_like.py: music beds, rooms, level swings, whispers, shouts, overlaps, SFX
+and music scenes). For each film (10 and 30 minutes by default; `--long`: 150 minutes) prints wall time and RTF of bare
 `BatchedInferencePipeline` (batch 8, all cores as threads) and of the workflow with diarization off and with
 default settings (diarization on), each as a ratio to bare batched; WER of all three against the known text
 (and of bare sequential with `--sequential`, the default for short films); peak RSS of bare and of the
 workflow's biggest job. Every wall is the whole command as a user runs it (process start, imports, model load).
 Figures are ratios printed in one run, not pass/fail; targets are printed beside them.
 
-    .venv/bin/python bench/vs_bare_faster_whisper.py [--minutes 10 30] [--model base] [--repeats 1]
+    .venv/bin/python bench/vs_bare_faster_whisper.py [--films mixed film-like] [--minutes 10 30] [--model base]
     .venv/bin/python bench/vs_bare_faster_whisper.py --long        # make bench-long: a 2.5-hour film
 """
 
@@ -26,12 +28,17 @@ import jiwer
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(REPO / "tests"))
 import mixed_film  # noqa: E402
+
+from support import film_like  # noqa: E402
 
 NORMALIZE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
                            jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
 # ratio targets (workflow / bare batched) from the speed issue, by film length and diarization
-TARGETS = {(10, False): 1.10, (30, False): 1.03, (30, True): 1.25}
+TARGETS = {("mixed", 10, False): 1.10, ("mixed", 30, False): 1.03, ("mixed", 30, True): 1.25,
+           ("film-like", 30, False): 1.05, ("film-like", 30, True): 1.25}
+STRETCH_S = 3.0  # speech this long with no cue over it must be flagged (done.json's speech without subtitles)
 
 BARE = r"""
 import json, sys
@@ -86,6 +93,17 @@ def run_bare(mode, wav, model, threads, device="cpu", compute_type="int8"):
     return seconds, json.loads(stdout.strip().splitlines()[-1])["text"], usage.ru_maxrss / 1024
 
 
+def film_checks(reference, job):
+    """On a film-like film: reference speech of STRETCH_S or more with no cue and not flagged, and cues over
+    music-only or SFX-only scenes (none of either is the target)."""
+    cues = json.loads(next((job / "subtitles").glob("*.en.json")).read_text())["cues"]
+    flagged = json.loads((job / "done.json").read_text())["speech_without_subtitles"]["stretches"]
+    silent = film_like.speech_without_cues(reference, cues, flagged, STRETCH_S)
+    over = film_like.cues_over_empty_scenes(reference, cues)
+    return (f"{len(silent)} unflagged stretches >= {STRETCH_S:g} s without a cue ({sum(b - a for a, b in silent):.0f} s); "
+            f"{len(flagged)} flagged; {len(over)} cues over music/SFX-only scenes")
+
+
 def median_run(runner, repeats):
     """Median wall over `repeats` runs (one run on a shared machine can be seconds off), with the last run's
     other figures."""
@@ -93,7 +111,7 @@ def median_run(runner, repeats):
     return (statistics.median(r[0] for r in runs),) + tuple(runs[-1][1:])
 
 
-def compare(wav, text, minutes, args, out):
+def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
     """One film: bare batched, the workflow with diarization off and on; one printed block of figures."""
     seconds = mixed_film.media.read_wav(wav).shape[0] / 16000
     bare_s, bare_text, bare_rss = median_run(lambda: run_bare("batched", wav, args.model, args.threads), args.repeats)
@@ -101,17 +119,19 @@ def compare(wav, text, minutes, args, out):
     peaks = {}
     for diarization in (False, True):
         label = "workflow, diarization " + ("on (default)" if diarization else "off")
-        wf_s, wf_text, peak = median_run(lambda: run_workflow(wav, out / f"work-{minutes:g}-{int(diarization)}",
-                                                              args.model, args.threads, 1, diarization), args.repeats)
+        workdir = out / f"work-{kind}-{minutes:g}-{int(diarization)}"
+        wf_s, wf_text, peak = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization),
+                                         args.repeats)
         biggest = max(peak, key=peak.get)
         peaks[diarization] = peak[biggest]
-        target = TARGETS.get((round(minutes), diarization))
+        target = TARGETS.get((kind, round(minutes), diarization))
         ratio = f"ratio {wf_s / bare_s:.3f}" + (f" (target <= {target:.2f})" if target else "")
-        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], f"{ratio}; biggest job {biggest}"))
+        checks = f"; {film_checks(reference, workdir / 'results' / wav.stem)}" if reference else ""
+        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], f"{ratio}; biggest job {biggest}{checks}"))
     if args.sequential:
         seq_s, seq_text, seq_rss = run_bare("sequential", wav, args.model, args.threads)
         rows.append(("bare sequential", seq_s, wer(text, seq_text), seq_rss, ""))
-    print(f"\n{minutes:g}-minute film ({seconds / 60:.1f} min), {args.model}, {args.threads} cores:", flush=True)
+    print(f"\n{minutes:g}-minute {kind} film ({seconds / 60:.1f} min), {args.model}, {args.threads} cores:", flush=True)
     for label, wall, error, rss, note in rows:
         print(f"  {label:34s} {wall:7.1f} s  RTF {wall / seconds:.4f}  WER {error:.3f}  peak RSS {rss:6.0f} MB  {note}",
               flush=True)
@@ -121,6 +141,7 @@ def compare(wav, text, minutes, args, out):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--model", default="base")
+    parser.add_argument("--films", nargs="+", choices=["mixed", "film-like"], default=["mixed", "film-like"])
     parser.add_argument("--minutes", type=float, nargs="+", default=[10, 30])
     parser.add_argument("--long", action="store_true", help="one 150-minute film (about 20 minutes on 2 cores)")
     parser.add_argument("--threads", type=int, default=2, help="cores for the workflow, threads for bare runs")
@@ -134,14 +155,22 @@ def main():
         args.sequential = max(minutes) < 60
     out = Path(args.out)
     run_bare("batched", mixed_film.media.DEMO_WAV, args.model, args.threads)  # join the base model once
-    peaks = []
-    for length in minutes:
-        wav, text = mixed_film.build(out / "media", length)
-        peaks.append(compare(wav, text, length, args, out))
-    if len(peaks) > 1:
-        for diarization in (False, True):
-            print(f"peak RSS of the biggest job, diarization {'on' if diarization else 'off'}: {minutes[-1]:g} min / "
-                  f"{minutes[0]:g} min = {peaks[-1][diarization] / peaks[0][diarization]:.3f} (target within 1.10)")
+    for kind in args.films:
+        peaks = []
+        for length in minutes:
+            if kind == "mixed":
+                wav, text = mixed_film.build(out / "media", length)
+                reference = None
+            else:
+                wav, reference = film_like.build(out / "media" / f"film-like-{length:g}", film_like.FILMS["heldout"],
+                                                 length)
+                text = film_like.reference_text(reference)
+            peaks.append(compare(wav, text, length, args, out, kind, reference))
+        if len(peaks) > 1:
+            for diarization in (False, True):
+                print(f"peak RSS of the biggest job, {kind}, diarization {'on' if diarization else 'off'}: "
+                      f"{minutes[-1]:g} min / {minutes[0]:g} min = "
+                      f"{peaks[-1][diarization] / peaks[0][diarization]:.3f} (target within 1.10)")
 
 
 if __name__ == "__main__":
