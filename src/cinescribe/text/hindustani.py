@@ -112,6 +112,8 @@ def hindi_tokens(word):
             if chars[i - 1:i] == "\u094d" and tokens and token.startswith(tokens[-1]):
                 tokens.pop()  # a doubled consonant (अच्छा, बत्ती): Urdu writes it once
             tokens.append(token)
+        elif c in "िु" and chars[i + 1:i + 2] in _MEDIAL:
+            tokens.append("y" if c == "ि" else "w")  # लिए, हुआ: Urdu writes the glide (لیے, ہوا)
         elif c in "ंँ" and chars[i + 1:i + 2] in _HINDI:
             tokens.append("n")  # a nasal before a consonant: Urdu writes a full nūn (बंद, بند)
         elif c in _SIGNS:
@@ -259,22 +261,28 @@ def urdu_to_devanagari(text):
     return text.translate(_DIGITS)
 
 
-# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी).
+# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी);
+# likewise ने after a pronoun (میں نے, मैंने).
 _FUTURE = {"گا": "गा", "گی": "गी", "گے": "गे"}
+_ERGATIVE_PRONOUNS = ("मैं", "तुम", "हम", "आप", "उस", "इस", "उन्हों", "इन्हों", "जिस", "किस")
+_LETTERS = regex.compile(r"(\w*)(.*)", regex.S)  # a word's letters, then its punctuation
 _SENTENCE_END = ("۔", "?", "؟", "!", ".", "।")
 
 
 def devanagari_words(words):
     """Whisper words (their leading spaces kept) with Urdu script in Devanagari, times and scores unchanged.
 
-    Two things a word alone cannot tell: the future's ending joins its verb (the word keeps its times but
-    loses its leading space), and میں starting a sentence is मैं (I), not में (in)."""
+    What a word alone cannot tell: the future's ending joins its verb, and ने its pronoun (the word keeps its
+    times but loses its leading space), and میں starting a sentence is मैं (I), not में (in)."""
     out, sentence_start = [], True
     for word in words:
         text = word["word"]
-        core = text.strip()
-        if core in _FUTURE and out and out[-1]["word"].strip():
-            text = _FUTURE[core]
+        core, after = _LETTERS.fullmatch(text.strip()).groups()
+        previous = out[-1]["word"].strip() if out else ""
+        if core in _FUTURE and previous:
+            text = _FUTURE[core] + urdu_to_devanagari(after)
+        elif core == "نے" and previous in _ERGATIVE_PRONOUNS:
+            text = "ने" + urdu_to_devanagari(after)
         elif core == "میں" and sentence_start:
             text = text.replace(core, "मैं")
         else:
