@@ -1,8 +1,9 @@
 """Hindi that Whisper base wrote in Urdu script comes back in Devanagari; English and Devanagari are untouched.
 
-The fixtures are Whisper base's own words on held-out sentences (tests/support/hindi_voices.HELD_OUT, none of
-them used to tune the conversion), decoded as bench/hindi_script.py's route ur+tr does, with the Devanagari
-the voices read. No ASR needed."""
+The fixtures are Whisper base's own words on the held-out sentences (tests/support/hindi_voices.HELD_OUT, none
+of them used to tune the conversion) read by the Kokoro male voice, decoded as bench/hindi_script.py's route
+ur+tr does, with the Devanagari the voice read. (The other voices are misheard more; their figures are the
+bench's.) No ASR needed."""
 
 import json
 import unicodedata
