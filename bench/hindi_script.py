@@ -29,9 +29,8 @@ import regex
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
-from support.hindi_voices import HELD_OUT, TUNE, VOICES, render  # noqa: E402
-
 from cinescribe.text.hindustani import devanagari_words  # noqa: E402
+from support.hindi_voices import HELD_OUT, TUNE, VOICES, render  # noqa: E402
 
 SETS = {"tune": TUNE, "held-out": HELD_OUT}
 PROMPT = "नमस्ते, आप कैसे हैं? मैं ठीक हूँ, आज बहुत काम है।"

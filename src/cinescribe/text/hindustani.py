@@ -208,12 +208,11 @@ def _style(word):
 
 def spell_out(tokens):
     """Letter by letter, for a word no Hindi word is close to: long vowels as written, no short ones."""
-    consonants = {t: d for t, d in (v for v in _URDU.values())}
-    consonants.update(_ASPIRATED)
+    consonants = dict(_URDU.values()) | _ASPIRATED
     out, after_consonant = [], False
     for i, t in enumerate(tokens):
         first, last = i == 0, i == len(tokens) - 1
-        if t in consonants and not (t in ("w", "y")):
+        if t in consonants:
             out.append(consonants[t])
             after_consonant = True
             continue
