@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Segment, Span
+from cinescribe.spans import clipped
+from cinescribe.text.words import text_of
 
 
 @dataclass
@@ -40,13 +42,12 @@ def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
             windows[-1][1] = e
         else:
             windows.append([s, e])
-    return [[round(s, 3), round(e, 3)] for s, e in windows
-            if _speech_in(speech, s, e) >= options.min_speech_s and _words_in(words, s, e) < options.min_words_per_s
-            * _speech_in(speech, s, e)]
-
-
-def _speech_in(speech, start, end):
-    return sum(max(0.0, min(e, end) - max(s, start)) for s, e in speech)
+    unheard = []
+    for s, e in windows:
+        spoken = sum(b - a for a, b in clipped(speech, s, e))
+        if spoken >= options.min_speech_s and _words_in(words, s, e) < options.min_words_per_s * spoken:
+            unheard.append([round(s, 3), round(e, 3)])
+    return unheard
 
 
 def replace_words(segments, window, repaired) -> list[Segment]:
@@ -64,5 +65,5 @@ def replace_words(segments, window, repaired) -> list[Segment]:
         kept = [w for w in seg["words"] if w not in inside]
         if kept:
             out.append({**seg, "start": kept[0]["start"], "end": kept[-1]["end"], "words": kept,
-                        "text": "".join(w["word"] for w in kept).strip()})
+                        "text": text_of(kept)})
     return sorted(out + list(repaired), key=lambda seg: seg["start"])

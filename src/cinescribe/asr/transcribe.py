@@ -108,16 +108,16 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
 
     No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
     repair = RepairOptions.from_config(options["repair"])
+    language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
     repaired = []
     for start, end in unheard_spans(speech, segments, repair):
         a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
         clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
-        language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
         found, _info = model.transcribe(clip, language=language, task=options["task"],
                                         beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
                                         word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)
-        found = [seg for seg in map(lambda seg: _segment(seg, a), found) if seg["words"]]
+        found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]
         before = sum(1 for seg in segments for w in seg["words"] if start <= (w["start"] + w["end"]) / 2 < end)
         heard = sum(len(seg["words"]) for seg in found)
         log.info("%s: %.1f-%.1f s had %d words; decoded alone: %d", label, start, end, before, heard)
