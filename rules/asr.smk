@@ -77,6 +77,7 @@ rule transcribe_chunk:
         CHUNK_TRANSCRIPT,
     params:
         asr=job_options("asr"),
+        loop_ratio=config["hallucinations"]["max_compression_ratio"],
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
     threads: config["asr"]["threads"]

@@ -8,7 +8,8 @@ from cinescribe.shapes import ChunkTranscript
 
 
 def main(sm):
-    asr = dict(sm.params.asr, language=read_json(sm.input.language)["source"])
+    asr = dict(sm.params.asr, language=read_json(sm.input.language)["source"],
+               repair=dict(sm.params.asr["repair"], max_compression_ratio=sm.params.loop_ratio))
     chunks = read_json(sm.input.plan)["chunks"]
     chunk = chunks[int(sm.wildcards.chunk) - 1]
     asr = with_prompt(asr, read_json(sm.input.prompts)["chunks"][str(chunk["index"])])

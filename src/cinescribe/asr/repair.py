@@ -24,17 +24,25 @@ class RepairOptions(StageOptions):
     min_words_per_s: float = 0.6
     join_gap_s: float = 1.0
     max_window_s: float = 28.0
+    max_compression_ratio: float = 2.4  # the hallucination filter's: a loop it will remove heard nothing
 
 
 def _words_in(words, start, end):
     return sum(1 for w in words if start <= (w["start"] + w["end"]) / 2 < end)
 
 
+def heard_words(segments, options=RepairOptions()):
+    """The words a first pass really heard: a repetition loop ("hear me, me, me, …" over 28 s of dialogue) spreads
+    its words over the lines it swallowed, and the hallucination filter removes it whole at merge."""
+    return [w for seg in segments if seg.get("compression_ratio", 0.0) <= options.max_compression_ratio
+            for w in seg["words"]]
+
+
 def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
     """VAD speech that came back with too few words, joined across short pauses into windows of at most
     `max_window_s`. A stretch is unheard when it holds `min_speech_s` of speech and fewer than
     `min_words_per_s` words per second of it (people say 2-3 words a second; Whisper's dropped lines give 0)."""
-    words = [w for seg in segments for w in seg["words"]]
+    words = heard_words(segments, options)
     thin = [(s, e) for s, e in speech if _words_in(words, s, e) < options.min_words_per_s * (e - s)]
     windows = []
     for s, e in thin:

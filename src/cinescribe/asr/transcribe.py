@@ -6,7 +6,7 @@ import numpy as np
 
 from cinescribe.asr.chunk_plan import group_windows
 from cinescribe.asr.languages import decoding_language
-from cinescribe.asr.repair import RepairOptions, replace_words, unheard_spans
+from cinescribe.asr.repair import RepairOptions, heard_words, replace_words, unheard_spans
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
 from cinescribe.text.hindustani import devanagari_segments
@@ -118,7 +118,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
                                         word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)
         found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]
-        before = sum(1 for seg in segments for w in seg["words"] if start <= (w["start"] + w["end"]) / 2 < end)
+        before = sum(1 for w in heard_words(segments, repair) if start <= (w["start"] + w["end"]) / 2 < end)
         heard = sum(len(seg["words"]) for seg in found)
         log.info("%s: %.1f-%.1f s had %d words; decoded alone: %d", label, start, end, before, heard)
         if heard > before:

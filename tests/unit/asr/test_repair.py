@@ -60,3 +60,11 @@ def test_lines_whisper_left_out_of_a_window_come_back(dialogue):
     assert set(spoken) <= set(heard) and len(spoken) == 5 and repaired
     assert segments[0]["text"] == first_pass[0]["text"]  # what the first pass heard stays
     assert wer(" ".join(line["text"] for line in lines), " ".join(seg["text"] for seg in segments)) < 0.5
+
+
+def test_a_repetition_loop_over_dialogue_counts_as_unheard():
+    speech = [[10.0, 14.0], [14.5, 18.0]]
+    loop = {**_segment("I was at the hospital with my sister, hear me, me, me, me, me, me, me", 10.0, 18.0),
+            "compression_ratio": 3.1}
+    assert unheard_spans(speech, [loop]) == [[10.0, 18.0]]  # the merge would remove the loop, and the lines with it
+    assert unheard_spans(speech, [{**loop, "compression_ratio": 1.2}]) == []
