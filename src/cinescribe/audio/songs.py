@@ -11,8 +11,10 @@ Three cheap cues, each over a short window, median-smoothed over `context_s`:
   music, so it counts only where the spectrum is stable too.
 - rhythm: how periodic onsets are (the autocorrelation of the positive log-spectral flux at beat lags of
   0.2–1.2 s over 6 s). Drums and plucked patterns repeat; speech, footsteps and door slams do not (~0.15–0.3).
-A window is music where rhythm ≥ min_rhythm, or tonal ≥ min_tonal and stability ≥ min_stability.
-Quiet windows (frames under -50 dBFS) say nothing. The audio is read in blocks (memory stays flat).
+A window is music where rhythm ≥ min_rhythm, or tonal ≥ min_tonal and stability ≥ min_stability (where VAD
+hears speech, min_voiced_stability: a voice in a ringing room holds its harmonics too). Each song is trimmed
+to its unsmoothed music, so smoothing does not reach into the lines either side. Quiet windows (frames under
+-50 dBFS) say nothing. The audio is read in blocks (memory stays flat).
 """
 
 from dataclasses import dataclass
@@ -124,7 +126,7 @@ class SongOptions(StageOptions):
 
 
 def _speech_share(speech, steps):
-    """Per 1 s step, the share of it VAD calls speech."""
+    """Per 1 s step (music_features' step), the share of it VAD calls speech."""
     share = np.zeros(steps)
     for start, end in speech:
         for k in range(int(start), min(int(np.ceil(end)), steps)):
