@@ -46,3 +46,17 @@ def overlap_seconds(spans, others):
 def clipped(spans, start, end):
     """The spans (speech, say) that reach into [start, end], cut to it."""
     return [[max(s, start), min(e, end)] for s, e in spans if e > start and s < end]
+
+
+def uncovered(start, end, covered):
+    """The parts of [start, end] outside every span of `covered` (sorted by start; they may overlap)."""
+    parts, at = [], start
+    for a, b in covered:
+        if b <= at or a >= end:
+            continue
+        if a > at:
+            parts.append((at, a))
+        at = max(at, b)
+    if at < end:
+        parts.append((at, end))
+    return parts

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cinescribe.spans import uncovered
 from support import film, media
 
 RATE = film.RATE
@@ -218,18 +219,7 @@ def speech_without_cues(reference, cues, flagged=(), min_s=3.0):
             stretches[-1][1] = max(stretches[-1][1], end)
         else:
             stretches.append([start, end])
-    silent = []
-    for start, end in stretches:
-        at = start
-        for a, b in covered:
-            if b <= at or a >= end:
-                continue
-            if a - at >= min_s:
-                silent.append((at, a))
-            at = max(at, b)
-        if end - at >= min_s:
-            silent.append((at, end))
-    return silent
+    return [(a, b) for start, end in stretches for a, b in uncovered(start, end, covered) if b - a >= min_s]
 
 
 def cues_over_empty_scenes(reference, cues, margin=0.5):

@@ -4,9 +4,10 @@ or with a scene of people talking and nothing on screen, must say so (all go to 
 """
 
 import regex
+from pysubs2.time import ms_to_str
 
 from cinescribe.asr.languages import language_warning
-from cinescribe.spans import clipped, join_close, overlap_seconds
+from cinescribe.spans import clipped, join_close, overlap_seconds, uncovered
 from cinescribe.text.languages import SCRIPTS
 
 
@@ -23,27 +24,13 @@ def speech_coverage(speech, cues):
     return round(min(1.0, covered / total), 4)
 
 
-def _uncovered(start, end, covered):
-    """Parts of [start, end] outside every span of `covered` (sorted by start)."""
-    parts, at = [], start
-    for a, b in covered:
-        if b <= at or a >= end:
-            continue
-        if a > at:
-            parts.append((at, a))
-        at = max(at, b)
-    if at < end:
-        parts.append((at, end))
-    return parts
-
-
 def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0):
     """Stretches of VAD speech, joined across pauses up to `join_gap_s`, that no cue (nor song) covers and
     that hold at least `min_s` of speech: people talking with nothing on screen. [[start, end], …]"""
     covered = sorted([(cue["start"], cue["end"]) for cue in cues] + [tuple(span[:2]) for span in songs])
     stretches = []
     for start, end in join_close([list(span[:2]) for span in speech], join_gap_s):
-        for a, b in _uncovered(start, end, covered):
+        for a, b in uncovered(start, end, covered):
             if speech_seconds(clipped(speech, a, b)) >= min_s:
                 stretches.append([round(a, 3), round(b, 3)])
     return stretches
@@ -54,11 +41,10 @@ def unsubtitled_warning(stretches):
     if not stretches:
         return None
     seconds = sum(b - a for a, b in stretches)
-    first = stretches[0][0]
+    first = ms_to_str(round(stretches[0][0] * 1000))
     return (f"{len(stretches)} stretch{'es' if len(stretches) > 1 else ''} of speech ({seconds:.0f} s) "
-            f"{'have' if len(stretches) > 1 else 'has'} no subtitles, the first at {int(first // 3600)}:"
-            f"{int(first % 3600 // 60):02d}:{int(first % 60):02d}: listen to them on the review page "
-            "(Speech without subtitles)")
+            f"{'have' if len(stretches) > 1 else 'has'} no subtitles, the first at {first}: listen to them on "
+            "the review page (Speech without subtitles)")
 
 
 def coverage_warning(coverage, min_coverage, language, model, min_probability, song_share=0.0):
