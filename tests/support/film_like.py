@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cinescribe.spans import uncovered
+from cinescribe.spans import join_close, uncovered
 from support import film, media
 
 RATE = film.RATE
@@ -210,15 +210,10 @@ def reference_text(reference):
 
 
 def speech_without_cues(reference, cues, flagged=(), min_s=3.0):
-    """Reference speech (lines joined across pauses under 1 s) that neither a cue nor a flagged stretch covers,
+    """Reference speech (lines joined across pauses of up to 1 s) that neither a cue nor a flagged stretch covers,
     in pieces of at least `min_s`: what a viewer meets as people talking with nothing on screen, unwarned."""
     covered = sorted([(c["start"], c["end"]) for c in cues] + [tuple(s) for s in flagged])
-    stretches = []
-    for start, end in sorted((x["start"], x["end"]) for x in reference["lines"]):
-        if stretches and start - stretches[-1][1] < 1.0:
-            stretches[-1][1] = max(stretches[-1][1], end)
-        else:
-            stretches.append([start, end])
+    stretches = join_close(sorted([x["start"], x["end"]] for x in reference["lines"]), 1.0)
     return [(a, b) for start, end in stretches for a, b in uncovered(start, end, covered) if b - a >= min_s]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Segment, Span
 from cinescribe.spans import clipped
-from cinescribe.text.words import text_of
+from cinescribe.text.words import text_of, words_within
 
 
 @dataclass
@@ -25,10 +25,6 @@ class RepairOptions(StageOptions):
     join_gap_s: float = 1.0
     max_window_s: float = 28.0
     max_compression_ratio: float = 2.4  # the hallucination filter's: a loop it will remove heard nothing
-
-
-def _words_in(words, start, end):
-    return sum(1 for w in words if start <= (w["start"] + w["end"]) / 2 < end)
 
 
 def heard_words(segments, options=RepairOptions()):
@@ -43,7 +39,7 @@ def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
     `max_window_s`. A stretch is unheard when it holds `min_speech_s` of speech and fewer than
     `min_words_per_s` words per second of it (people say 2-3 words a second; Whisper's dropped lines give 0)."""
     words = heard_words(segments, options)
-    thin = [(s, e) for s, e in speech if _words_in(words, s, e) < options.min_words_per_s * (e - s)]
+    thin = [(s, e) for s, e in speech if len(words_within(words, s, e)) < options.min_words_per_s * (e - s)]
     windows = []
     for s, e in thin:
         if windows and s - windows[-1][1] <= options.join_gap_s and e - windows[-1][0] <= options.max_window_s:
@@ -53,7 +49,7 @@ def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
     unheard = []
     for s, e in windows:
         spoken = sum(b - a for a, b in clipped(speech, s, e))
-        if spoken >= options.min_speech_s and _words_in(words, s, e) < options.min_words_per_s * spoken:
+        if spoken >= options.min_speech_s and len(words_within(words, s, e)) < options.min_words_per_s * spoken:
             unheard.append([round(s, 3), round(e, 3)])
     return unheard
 
@@ -66,7 +62,7 @@ def replace_words(segments, window, repaired) -> list[Segment]:
     start, end = window
     out = []
     for seg in segments:
-        inside = [w for w in seg["words"] if start <= (w["start"] + w["end"]) / 2 < end]
+        inside = words_within(seg["words"], start, end)
         if not inside:
             out.append(seg)
             continue

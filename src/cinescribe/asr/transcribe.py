@@ -10,6 +10,7 @@ from cinescribe.asr.repair import RepairOptions, heard_words, replace_words, unh
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
 from cinescribe.text.hindustani import devanagari_segments
+from cinescribe.text.words import words_within
 
 log = logging.getLogger(__name__)
 PAD_S = 0.2  # audio kept either side of an unheard stretch: VAD's edges can clip a first or last sound
@@ -118,7 +119,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
                                         word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)
         found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]
-        before = sum(1 for w in heard_words(segments, repair) if start <= (w["start"] + w["end"]) / 2 < end)
+        before = len(words_within(heard_words(segments, repair), start, end))
         heard = sum(len(seg["words"]) for seg in found)
         log.info("%s: %.1f-%.1f s had %d words; decoded alone: %d", label, start, end, before, heard)
         if heard > before:

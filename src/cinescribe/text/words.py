@@ -15,3 +15,8 @@ def normalize(text):
 
 def words_of(segments):
     return [w for seg in segments for w in seg["words"]]
+
+
+def words_within(words, start, end):
+    """The words whose middle lies in [start, end): a word straddling a boundary belongs to one side only."""
+    return [w for w in words if start <= (w["start"] + w["end"]) / 2 < end]

@@ -1,11 +1,11 @@
 """Chunk results → one transcript; a word heard by two overlapping chunks is kept once."""
 
-from cinescribe.text.words import normalize, text_of
+from cinescribe.text.words import normalize, text_of, words_within
 
 
 def _owned(segment, start, end):
     """Keep the words whose middle lies in the chunk's own span [start, end)."""
-    words = [w for w in segment["words"] if start <= (w["start"] + w["end"]) / 2 < end]
+    words = words_within(segment["words"], start, end)
     if not words:
         return None
     return {**segment, "start": words[0]["start"], "end": words[-1]["end"],
