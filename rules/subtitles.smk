@@ -5,11 +5,14 @@
 rule subtitles:
     input:
         transcript=TRANSCRIPT,
+        vad=VAD,
         songs=SONGS if is_on("songs") else [],  # keep: song detection never runs
     output:
         **subtitle_outputs(SUBTITLES),
     params:
         style=cue_style(),
+        timing=config["subtitles"]["timing"],
+        vad_pad_s=config["vad"]["pad_ms"] / 1000,
         names=config["diarization"]["names"],
         songs=config["songs"],
     log:
@@ -26,11 +29,14 @@ rule romanize:
     input:
         **GLOSSARY_INPUTS,
         transcript=TRANSCRIPT,
+        vad=VAD,
         songs=SONGS if is_on("songs") else [],
     output:
         **subtitle_outputs(f"{SUBTITLES}-Latn"),
     params:
         style=cue_style(),
+        timing=config["subtitles"]["timing"],
+        vad_pad_s=config["vad"]["pad_ms"] / 1000,
         names=config["diarization"]["names"],
         songs=config["songs"],
         glossary=config["glossary"],

@@ -10,12 +10,14 @@ def subtitle_outputs(stem):
 
 def cue_style():
     """The timed-text rules cues are built to (the choice of script is not one of them)."""
-    return {k: v for k, v in config["subtitles"].items() if k != "script"}
+    return {k: v for k, v in config["subtitles"].items() if k not in ("script", "timing")}
 
 
 def lint_limits():
-    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break)."""
-    return {k: v for k, v in cue_style().items() if k != "max_gap"}
+    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break); the
+    gap is counted in frames of the film's rate."""
+    limits = {k: v for k, v in cue_style().items() if k != "max_gap"}
+    return {**limits, "min_gap_frames": config["subtitles"]["timing"]["min_gap_frames"]}
 
 
 def has_latin_twin(lang):

@@ -9,7 +9,8 @@ from cinescribe.report.checks import assess
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
-from cinescribe.subtitles.lint import lint_file
+from cinescribe.subtitles.lint import at_frame_rate, lint_file
+from cinescribe.subtitles.timing import film_grid
 
 
 def checks(sm):
@@ -25,7 +26,8 @@ def main(sm):
         logging.info("removed %s, left by a killed writer", part)
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
-    report = {path: lint_file(path, **sm.params.limits) for path in srt}
+    limits = at_frame_rate(sm.params.limits, float(film_grid(sm.input.get("shots")).rate))
+    report = {path: lint_file(path, **limits) for path in srt}
     summary, warnings = checks(sm)
     write_json(sm.output[0], DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                         **summary, warnings=warnings))

@@ -6,6 +6,8 @@ import sys
 from cinescribe.report.review import render_page, review_data
 from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.runtime.rule_script import run_rule
+from cinescribe.subtitles.lint import at_frame_rate
+from cinescribe.subtitles.timing import film_grid
 
 
 def main(sm):
@@ -13,7 +15,7 @@ def main(sm):
     audio = os.path.basename(sm.input.audio) if "audio" in sm.input.keys() else None
     data = review_data(sm.wildcards.job, [read_json(path) for path in sm.input.tracks], read_json(sm.input.transcript),
                        read_json(sm.input.vad), read_json(sm.input.plan), optional["diarization"], optional["songs"],
-                       limits=sm.params.limits, names=sm.params.names, audio=audio,
+                       limits=at_frame_rate(sm.params.limits, float(film_grid(sm.input.get("shots")).rate)), names=sm.params.names, audio=audio,
                        min_probability=sm.params.review["min_word_probability"],
                        seam_margin_s=sm.params.review["seam_margin_s"],
                        min_unsubtitled_s=sm.params.checks["min_unsubtitled_s"],

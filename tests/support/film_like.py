@@ -261,7 +261,8 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
             text = spec.lines[cursor % len(spec.lines)]
             cursor += 1
             samples = _espeak(cache, voice, text, style)
-        first, last = media._voiced_extent(samples, film.THRESHOLD)
+        first, last = media._voiced_extent(samples, film.THRESHOLD)  # places the line (the film's bytes)
+        voice_first, voice_last = _voiced_extent(samples)  # where its voice is (the reference)
         pause = float(rng.uniform(0.25, 1.0))
         if speaker not in (None, voice.name) and rng.rand() < 0.15:
             pause = -float(rng.uniform(0.3, 0.7))  # cuts in before the other has finished
@@ -272,7 +273,7 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
             style = "reverb" if style == "plain" else style
         elif bed_db is not None and style == "plain":
             style = "over_music"
-        lines.append(Line(round((offset + first) / RATE, 3), round((offset + last) / RATE, 3), voice.name, text, style))
+        lines.append(Line(round((offset + voice_first) / RATE, 3), round((offset + voice_last) / RATE, 3), voice.name, text, style))
         clock, speaker = offset + last, voice.name
     clock += round(0.5 * RATE)
     for offset, samples in parts:
@@ -284,6 +285,14 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
     scenes.append(Scene(round(start / RATE, 3), round(clock / RATE, 3), "talk",
                         f"bed {bed_db:.0f} dB" if bed_db is not None else ""))
     return clock, cursor
+
+
+def _voiced_extent(samples):
+    """First and last sample of the voice: above film.THRESHOLD, and for a recording (LibriSpeech clips carry
+    their room's hiss at that level) well above its own noise floor (3x its quietest tenth)."""
+    envelope = np.abs(samples[: len(samples) // 160 * 160].astype(np.int32)).reshape(-1, 160).max(axis=1)
+    noise = float(np.percentile(envelope, 10)) if len(envelope) else 0.0
+    return media._voiced_extent(samples, max(film.THRESHOLD, 3 * noise))
 
 
 def _espeak(cache, voice, text, style):

@@ -7,6 +7,7 @@ from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
 from cinescribe.subtitles.line_breaks import wrap
 from cinescribe.subtitles.song_marks import mark_song_words, song_lines, sung
+from cinescribe.subtitles.timing import time_cues
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
@@ -22,7 +23,6 @@ class CueStyle(StageOptions):
     max_duration: float = 7.0
     min_duration: float = 5 / 6
     max_gap: float = 1.0
-    min_gap: float = 2 / 24
     max_cps: float = 17.0
 
 
@@ -62,22 +62,6 @@ def _group(words, style):
     return groups
 
 
-def _time(groups, style):
-    """Stretch short or fast cues into the silence around them, keeping the gap between cues."""
-    cues = [{"start": g[0]["start"], "end": g[-1]["end"], "words": g} for g in groups]
-    for i, cue in enumerate(cues):
-        chars = visible_length(_text(cue["words"]))
-        want = max(cue["end"], cue["start"] + style.min_duration,
-                   cue["start"] + chars / style.max_cps + EPS)
-        limit = cues[i + 1]["start"] - style.min_gap if i + 1 < len(cues) else float("inf")
-        cue["end"] = max(cue["end"], min(want, limit, cue["start"] + style.max_duration))
-        cue["end"] = min(cue["end"], limit, cue["start"] + style.max_duration)
-        if cue["end"] - cue["start"] < style.min_duration - EPS:  # no room after: borrow from before
-            floor = cues[i - 1]["end"] + style.min_gap if i else 0.0
-            cue["start"] = max(floor, min(cue["start"], cue["end"] - style.min_duration))
-    return cues
-
-
 def _merge_short(cues, style):
     """A cue still under the minimum joins a neighbour when the text and the duration allow."""
     out = []
@@ -95,16 +79,16 @@ def _merge_short(cues, style):
     return out
 
 
-def build_cues(words, style=CueStyle()) -> list[Cue]:
-    """Cues with start, end, lines and words (words keep their speakers)."""
-    cues = _merge_short(_time(_group(words, style), style), style)
+def build_cues(words, style=CueStyle(), context=None, timing=None) -> list[Cue]:
+    """Cues with start, end, lines and words (words keep their speakers), timed on the film's frames
+    (`context`: its frame grid, VAD speech and shot changes; subtitles.timing)."""
+    cues = _merge_short(time_cues(_group(words, style), style, context, timing), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])
-        cue["start"], cue["end"] = round(cue["start"], 3), round(cue["end"], 3)
     return cues
 
 
-def film_cues(words, songs, song_mode, style=CueStyle()) -> list[Cue]:
+def film_cues(words, songs, song_mode, style=CueStyle(), context=None, timing=None) -> list[Cue]:
     """A film's cues: words in songs marked ♪ (or dropped, or kept as speech), then cues built to the rules."""
-    return build_cues(mark_song_words(words, songs, song_mode), style)
+    return build_cues(mark_song_words(words, songs, song_mode), style, context, timing)

@@ -38,6 +38,14 @@ def cue_failures(cues, max_line_chars=42, max_lines=2, min_duration=5 / 6, max_d
     return failures
 
 
+def at_frame_rate(limits, fps=24.0):
+    """Limits with the gap rule in seconds: `min_gap_frames` frames of the film's rate."""
+    limits = dict(limits)
+    if "min_gap_frames" in limits:
+        limits["min_gap"] = limits.pop("min_gap_frames") / fps
+    return limits
+
+
 def check(events, **limits):
     """{rule: share of cues meeting it} for pysubs2 events (times in ms)."""
     if not events:

@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 
 from cinescribe.report.review import render_page, review_data
 
-LIMITS = dict(max_line_chars=42, max_lines=2, max_duration=7.0, min_duration=0.833, max_cps=17.0, min_gap=0.083)
+LIMITS = dict(max_line_chars=42, max_lines=2, max_duration=7.0, min_duration=0.833, max_cps=17.0, min_gap=2 / 24)
 VOCABULARY = ("the night train leaves at nine and nobody on the platform knows where Raj has gone tonight "
               "listen carefully because I will only say this once").split()
 

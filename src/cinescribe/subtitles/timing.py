@@ -1,0 +1,157 @@
+"""Cue in- and out-times by the rules a subtitler times to, in whole frames of the film.
+
+- In-time on the first frame of the voice. Whisper's word starts wander by ±0.1 s (on the tuning film a cue
+  started 98 ms early on average); where voice activity (Silero) starts a stretch of speech within a few
+  tenths of the first word, that onset is the in-time (89 % within 2 frames on the tuning film, none early
+  by more than 4).
+- Out-time after the last frame of the voice: Whisper ends a word ~0.13 s before the sound does, VAD's end of
+  the stretch is nearer; then a short linger, longer when reading speed needs it.
+- Chaining: a gap of half a second or less between two cues closes to 2 frames, so no blank flickers between
+  lines; a 2-frame gap is kept between any two cues; a cue lasts at least 5/6 s (20 frames at 24 fps).
+- Shot changes: an in- or out-time a few frames from a cut moves onto it (an out-time 2 frames before it),
+  or at least half a second away, so a cue neither flashes up just before a cut nor hangs over one.
+The Netflix Timed Text Style Guide (Subtitle Timing Guidelines) is the reference; half a second is 12 frames
+at 24 fps and 15 at 30, the 2-frame gap is 2 frames at every rate.
+"""
+
+import bisect
+from dataclasses import dataclass, field
+
+from cinescribe.runtime.atomic import read_json
+from cinescribe.runtime.options import StageOptions
+from cinescribe.shapes import Span
+from cinescribe.subtitles.frame_grid import FrameGrid
+from cinescribe.text.graphemes import visible_length
+from cinescribe.text.words import text_of
+
+
+@dataclass
+class CueTiming(StageOptions):
+    """How cues are timed (`subtitles.timing` in config/schema.yaml)."""
+
+    onset_before_s: float = 0.5
+    onset_after_s: float = 0.6
+    offset_before_s: float = 0.2
+    offset_after_s: float = 0.8
+    word_end_lag_s: float = 0.13
+    linger_s: float = 0.17
+    chain_s: float = 0.5
+    min_gap_frames: int = 2
+    cut_zone_s: float = 0.5
+
+
+@dataclass
+class TimingContext:
+    """What the audio and the picture say about a film's times: its frame grid, where VAD heard speech
+    (Silero's padded spans, and that padding) and its shot changes."""
+
+    grid: FrameGrid = field(default_factory=FrameGrid)
+    speech: list[Span] = field(default_factory=list)
+    vad_pad_s: float = 0.0
+    cuts: list[float] = field(default_factory=list)
+
+
+@dataclass
+class TimedCue:
+    """A cue's frames while it is timed: the frames of its voice, and the in/out frames it is shown."""
+
+    words: list
+    voice_in: int
+    voice_out: int
+    first: int = 0
+    last: int = 0
+
+
+def _nearest(points, t, before, after):
+    """The point nearest `t` within [t - before, t + after], or None."""
+    lo, hi = bisect.bisect_left(points, t - before), bisect.bisect_right(points, t + after)
+    return min(points[lo:hi], key=lambda p: abs(p - t), default=None)
+
+
+def voice_frames(groups, context, timing):
+    """Each group's voice as frames: onset from VAD near its first word, end from VAD near its last word."""
+    grid = context.grid
+    onsets = sorted(s + context.vad_pad_s for s, _ in context.speech)
+    ends = sorted(e - context.vad_pad_s for _, e in context.speech)
+    timed, previous_end = [], float("-inf")
+    for words in groups:
+        start, end = words[0]["start"], words[-1]["end"]
+        onset = _nearest(onsets, start, timing.onset_before_s, timing.onset_after_s)
+        if onset is None or onset <= previous_end:  # that stretch began with the words before
+            onset = start
+        voice_end = _nearest(ends, end, timing.offset_before_s, timing.offset_after_s)
+        voice_end = max(end, voice_end) if voice_end is not None else end + timing.word_end_lag_s
+        timed.append(TimedCue(words, grid.floor(onset), max(grid.ceil(voice_end), grid.floor(onset) + 1)))
+        previous_end = end
+    return timed
+
+
+def _snap_in(frame, cuts, zone):
+    """An in-time 1 to zone-1 frames from a cut: after it, back onto it; just before it, onto it (the cue
+    comes up with the new shot); well before it, to half a second before it (at most 4 frames early at 24
+    fps). Cuts are frame numbers, sorted."""
+    i = bisect.bisect_left(cuts, frame - zone + 1)
+    near = [c for c in cuts[i:i + 2] if abs(c - frame) < zone]
+    if not near:
+        return frame
+    cut = min(near, key=lambda c: abs(c - frame))
+    if cut <= frame or cut - frame <= zone // 2 + 1:
+        return cut
+    return cut - zone
+
+
+def _snap_out(cue, cuts, zone, gap, limit):
+    """An out-time near a cut: 2 frames before it when the voice has ended by then, else half a second past
+    it (the line crosses the cut, as a voice that speaks across it must), when the next cue allows."""
+    i = bisect.bisect_left(cuts, cue.last - zone + 1)
+    near = [c for c in cuts[i:i + 2] if abs(c - cue.last) < zone and c - cue.last != gap]
+    if not near:
+        return cue.last
+    cut = min(near, key=lambda c: abs(c - cue.last))
+    if cue.voice_out <= cut - gap and cut - gap - cue.first >= 1:
+        return cut - gap if cut - gap <= limit else cue.last
+    return cut + zone if cut + zone <= limit else cue.last
+
+
+def time_cues(groups, style, context=None, timing=None):
+    """[{start, end, words}] for groups of words: in/out-times in seconds, each on a frame of the film."""
+    context, timing = context or TimingContext(), timing or CueTiming()
+    grid = context.grid
+    gap, chain, zone = timing.min_gap_frames, grid.frames(timing.chain_s), grid.frames(timing.cut_zone_s)
+    linger, min_frames = grid.frames(timing.linger_s), grid.ceil(style.min_duration)
+    max_frames = grid.floor(style.max_duration)
+    cuts = sorted({grid.nearest(c) for c in context.cuts})
+    cues = voice_frames(groups, context, timing)
+    for cue in cues:
+        cue.first = _snap_in(cue.voice_in, cuts, zone) if cuts else cue.voice_in
+    for i, cue in enumerate(cues):  # an in-time never comes before the previous cue's
+        if i and cue.first <= cues[i - 1].first:
+            cue.first = cues[i - 1].first + 1
+    for i, cue in enumerate(cues):
+        limit = cues[i + 1].first - gap if i + 1 < len(cues) else float("inf")
+        reading = grid.ceil(visible_length(text_of(cue.words)) / style.max_cps)
+        want = max(cue.voice_out + linger, cue.first + reading, cue.first + min_frames)
+        last = min(want, cue.first + max_frames, limit)
+        if limit - last <= chain - gap and limit - cue.first <= max_frames:
+            last = limit  # chaining: a short gap closes to the minimum
+        cue.last = last
+        if cuts:
+            cue.last = _snap_out(cue, cuts, zone, gap, min(limit, cue.first + max_frames))
+        if cue.last - cue.first < min_frames:  # no room after: borrow from before
+            floor = cues[i - 1].last + gap if i else 0
+            cue.first = max(floor, min(cue.first, cue.last - min_frames))
+        cue.last = max(cue.last, cue.first + 1)
+    return [{"start": grid.time(c.first), "end": grid.time(c.last), "words": c.words} for c in cues]
+
+
+
+def film_grid(shots_path=None):
+    """The film's frame grid from shots.json (none: 24 fps)."""
+    return FrameGrid.of(read_json(shots_path)["frame_rate_exact"]) if shots_path else FrameGrid()
+
+
+def timing_context(vad_path, vad_pad_s, shots_path=None):
+    """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts)."""
+    shots = read_json(shots_path) if shots_path else None
+    return TimingContext(grid=film_grid(shots_path), speech=[list(s) for s in read_json(vad_path)["speech"]], vad_pad_s=vad_pad_s,
+                         cuts=list(shots["cuts"]) if shots else [])
