@@ -43,4 +43,4 @@ class FrameGrid:
 
     def on_grid(self, seconds, tolerance_ms=0.5) -> bool:
         """Whether a written time (ms) names a frame start: within half a millisecond of one."""
-        return abs(float(self.nearest(seconds) / self.rate) - seconds) <= tolerance_ms / 1000
+        return abs(float(self.nearest(seconds) / self.rate) - seconds) <= tolerance_ms / 1000 + 1e-9

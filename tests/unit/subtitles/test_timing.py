@@ -1,0 +1,89 @@
+"""Cue times as a subtitler sets them: on the voice, on the film's frames, chained, clear of shot changes."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from cinescribe.subtitles.cues import CueStyle, build_cues
+from cinescribe.subtitles.frame_grid import FrameGrid
+from cinescribe.subtitles.timing import TimingContext
+
+RATES = [Fraction(24000, 1001), Fraction(25), Fraction(30000, 1001)]
+STYLE = CueStyle(max_cps=20)
+
+
+def _line(text, start, step=0.3):
+    return [{"start": round(start + i * step, 3), "end": round(start + i * step + step - 0.05, 3), "word": f" {w}",
+             "probability": 0.9} for i, w in enumerate(text.split())]
+
+
+def _film(seed=3, lines=40):
+    """Lines of 3-9 words with pauses of 0.1-2 s, VAD spans around each (padded 0.1 s)."""
+    rng = np.random.RandomState(seed)
+    words, speech, clock = [], [], 1.0
+    for _ in range(lines):
+        n = rng.randint(3, 10)
+        line = _line(" ".join(["word"] * (n - 1) + ["end."]), clock)
+        words += line
+        speech.append([line[0]["start"] - 0.1, line[-1]["end"] + 0.1])
+        clock = line[-1]["end"] + float(rng.uniform(0.1, 2.0))
+    return words, speech
+
+
+@pytest.mark.parametrize("rate", RATES, ids=str)
+def test_every_time_is_a_frame_of_the_film(rate):
+    words, speech = _film()
+    grid = FrameGrid(rate)
+    cues = build_cues(words, STYLE, TimingContext(grid=grid, speech=speech, vad_pad_s=0.1))
+    assert all(grid.on_grid(c["start"]) and grid.on_grid(c["end"]) for c in cues)
+    gaps = [round((b["start"] - a["end"]) * rate) for a, b in zip(cues, cues[1:])]
+    assert min(gaps) >= 2  # two frames between cues at every rate
+    assert all(round((c["end"] - c["start"]) * rate) >= np.ceil(0.833 * rate) for c in cues)  # 5/6 s at least
+
+
+def test_in_time_on_the_voice_not_on_whispers_early_word_start():
+    """Whisper puts the first word after a pause 0.3 s early; the cue comes up where VAD hears the voice."""
+    words = _line("Where were you last night?", 10.0)
+    words[0]["start"] = 9.7
+    cue = build_cues(words, STYLE, TimingContext(speech=[[9.9, 11.6]], vad_pad_s=0.1))[0]
+    assert cue["start"] == pytest.approx(10.0, abs=1 / 24 + 1e-3)
+
+
+def test_out_time_after_the_voice_ends_and_within_half_a_second():
+    words = _line("Then why do you look so worried this morning?", 5.0)  # last word ends 7.65
+    cue = build_cues(words, STYLE, TimingContext(speech=[[4.9, 7.9]], vad_pad_s=0.1))[0]
+    assert 7.8 <= cue["end"] <= 7.8 + 0.5  # the voice ends at 7.8 (VAD's end less its padding)
+
+
+def test_short_gaps_are_chained_to_two_frames_and_long_ones_kept():
+    first = _line("I called you four times last night.", 1.0)  # ends 2.95
+    second = _line("Where were you all this time, then?", 3.25)  # ends 5.2: a gap of 0.3 s
+    third = _line("I was at the hospital with my sister.", 7.0)
+    cues = build_cues(first + second + third, STYLE)
+    assert len(cues) == 3
+    assert cues[1]["start"] - cues[0]["end"] == pytest.approx(2 / 24, abs=1e-3)
+    assert cues[2]["start"] - cues[1]["end"] > 0.5
+
+
+@pytest.mark.parametrize("rate", RATES, ids=str)
+def test_no_in_or_out_time_just_off_a_shot_change(rate):
+    """Netflix: an in-time on the cut or at least 12 frames (half a second) away; an out-time 2 frames before
+    the cut or at least half a second away, never hanging over it by a few frames."""
+    words, speech = _film(seed=5, lines=60)
+    grid = FrameGrid(rate)
+    zone = grid.frames(0.5)
+    rng = np.random.RandomState(1)
+    cuts = sorted({round(w["start"] + float(rng.uniform(-0.4, 0.4)), 3) for w in words[::7]})
+    cues = build_cues(words, STYLE, TimingContext(grid=grid, speech=speech, vad_pad_s=0.1, cuts=cuts))
+    cut_frames = [grid.nearest(c) for c in cuts]
+    for cue in cues:
+        first, last = grid.nearest(cue["start"]), grid.nearest(cue["end"])
+        assert all(first == c or abs(first - c) >= zone for c in cut_frames), (cue["start"], cuts)
+        assert all(c - last == 2 or abs(last - c) >= zone for c in cut_frames if c != last + 2), (cue["end"], cuts)
+
+
+def test_a_cue_comes_up_with_the_shot_that_starts_just_before_its_voice():
+    words = _line("Get in the car.", 20.1)
+    cue = build_cues(words, STYLE, TimingContext(speech=[[20.0, 21.3]], vad_pad_s=0.1, cuts=[20.0]))[0]
+    assert cue["start"] == 20.0
