@@ -6,9 +6,11 @@ rule done:
     input:
         unpack(done_inputs),
     output:
-        DONE,
+        done=DONE,
+        qc=QC,
     params:
         limits=lint_limits(),
+        timing=config["subtitles"]["timing"],
         checks=config["checks"],
         model=job_options("asr"),
     log:
@@ -49,6 +51,7 @@ rule review:
         review=config["review"],
         checks=config["checks"],
         limits=lint_limits(),
+        timing=config["subtitles"]["timing"],
         names=config["diarization"]["names"],
     log:
         log_file("review"),

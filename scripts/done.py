@@ -6,11 +6,12 @@ import sys
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.report.checks import assess
-from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
+from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json, write_text
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
 from cinescribe.subtitles.lint import at_frame_rate, lint_file
-from cinescribe.subtitles.timing import film_grid
+from cinescribe.subtitles.qc import qc_failures, qc_summary, qc_table
+from cinescribe.subtitles.timing import CueTiming, film_grid
 
 
 def checks(sm):
@@ -21,20 +22,33 @@ def checks(sm):
                   read_json(sm.input.language), songs, sm.params.checks, sm.params.model["model"])
 
 
+def quality_control(sm, limits, grid):
+    """The film's own subtitles cue by cue against every timing and layout rule: qc.tsv and done's summary."""
+    cues = read_json(sm.input.cues)["cues"]
+    cuts = read_json(sm.input.shots)["cuts"] if sm.input.get("shots") else []
+    failures = qc_failures(cues, limits, grid, cuts, CueTiming.from_config(sm.params.timing))
+    write_text(sm.output.qc, qc_table(cues, failures))
+    return qc_summary(cues, failures, grid)
+
+
 def main(sm):
-    for part in remove_stale_parts(os.path.dirname(sm.output[0])):  # a writer killed in a stage that did not rerun
+    for part in remove_stale_parts(os.path.dirname(sm.output.done)):  # a writer killed in a stage that did not rerun
         logging.info("removed %s, left by a killed writer", part)
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
-    limits = at_frame_rate(sm.params.limits, float(film_grid(sm.input.get("shots")).rate))
+    grid = film_grid(sm.input.get("shots"))
+    limits = at_frame_rate(sm.params.limits, float(grid.rate))
     report = {path: lint_file(path, **limits) for path in srt}
+    qc = quality_control(sm, limits, grid)
     summary, warnings = checks(sm)
-    write_json(sm.output[0], DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
-                                        **summary, warnings=warnings))
+    write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
+                                          **summary, qc=qc, warnings=warnings))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():
         row = ", ".join(f"{rule} {share:.0%}" for rule, share in shares.items())
         print(f"cinescribe: cues meeting each rule in {os.path.basename(path)}: {row}", file=sys.stderr)
+    print(f"cinescribe: {qc['flagged']} of {qc['cues']} cues break a timing or layout rule: "
+          f"{os.path.abspath(sm.output.qc)}", file=sys.stderr)
     for warning in warnings:
         logging.warning("warning: %s", warning)
 

@@ -89,6 +89,7 @@ class Cue(TypedDict):
     words: list[Word]
     lines: list[str]
     song: bool
+    voice: NotRequired[Span]  # where its voice starts and ends, as timing found it (subtitles.timing)
     source_lines: NotRequired[list[str]]  # a translated cue: the lines it was translated from
 
 
@@ -101,6 +102,7 @@ class CueRecord(TypedDict):
     speaker: str | None  # the cue's one speaker (display name), None for none or a dialogue cue
     speakers: list[str]
     song: bool
+    voice: NotRequired[Span]  # the film's own language: where the cue's voice starts and ends (the QC's reference)
 
 
 # --- results files, one per stage output ------------------------------------------------------------------
@@ -200,4 +202,5 @@ class DoneReport(TypedDict):
     speech_coverage: float
     script: dict
     speech_without_subtitles: dict  # count, seconds, stretches [[start, end], …]
+    qc: dict  # frame_rate, cues, flagged, rules {rule: cues breaking it} (subtitles.qc; per cue in qc.tsv)
     warnings: list[str]

@@ -11,7 +11,8 @@ import re
 from importlib import resources
 
 from cinescribe.report.checks import speech_without_subtitles
-from cinescribe.subtitles.lint import cue_failures
+from cinescribe.subtitles.frame_grid import FrameGrid
+from cinescribe.subtitles.qc import qc_failures
 
 PAGE_FILES = resources.files("cinescribe.report") / "review_page"
 
@@ -60,10 +61,12 @@ def _seam_times(plan):
     return [round(c["end"], 3) for c in chunks[:-1]]
 
 
-def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0.5):
-    """A subtitle file's cues with everything the page shows and the flags a reviewer filters on."""
+def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0.5, grid=FrameGrid(), cuts=(),
+               timing=None):
+    """A subtitle file's cues with everything the page shows and the flags a reviewer filters on (the rules
+    each breaks are the QC report's, subtitles.qc)."""
     cues = doc.get("cues", [])
-    failures = cue_failures([(c["start"], c["end"], c["lines"]) for c in cues], **limits)
+    failures = qc_failures(cues, limits, grid, cuts, timing)
     grouped = _words_by_cue(cues, doc.get("words", []))
     out, previous = [], None
     for cue, words, broken in zip(cues, grouped, failures):
@@ -108,7 +111,8 @@ def absent_notes(turns, songs, cues, audio):
 
 
 def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None, *, limits, names=None,
-                min_probability=0.5, seam_margin_s=0.5, audio=None, min_unsubtitled_s=2.0, unsubtitled_join_s=1.0):
+                min_probability=0.5, seam_margin_s=0.5, audio=None, min_unsubtitled_s=2.0, unsubtitled_join_s=1.0,
+                grid=FrameGrid(), cuts=(), timing=None):
     """The page's document. `tracks`: subtitle JSON documents, the film's own language first."""
     names = names or {}
     seams = _seam_times(plan)
@@ -122,7 +126,7 @@ def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None
     song_spans = None if songs is None else [[round(s, 3), round(e, 3)] for s, e in songs.get("songs", [])]
     built = [{"language": doc.get("language", "?"), "source": i == 0,
               "cues": track_cues(doc, limits, min_probability, seams, corrections if i == 0 else [],
-                                   seam_margin_s)}
+                                   seam_margin_s, grid, cuts, timing)}
              for i, doc in enumerate(tracks)]
     speakers = list(dict.fromkeys([names.get(s, s) for s in transcript.get("speakers", [])]
                                   + [t[2] for t in turns or []]))
@@ -132,6 +136,8 @@ def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None
         "audio": audio,
         "speech": [[round(s, 3), round(e, 3)] for s, e in vad.get("speech", [])],
         "seams": seams,
+        "cuts": [round(c, 3) for c in cuts],
+        "frame_rate": float(grid.rate),
         "speakers": speakers,
         "turns": turns,
         "songs": song_spans,

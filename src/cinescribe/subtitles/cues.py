@@ -73,7 +73,8 @@ def _merge_short(cues, style):
             same_kind = sung(cue["words"]) == sung(out[-1]["words"])
             if (same_kind and pause <= style.max_gap and lines_for(words, style.max_line_chars, style.max_lines)
                     and cue["end"] - out[-1]["start"] <= style.max_duration):
-                out[-1] = {**out[-1], "end": cue["end"], "words": words}
+                out[-1] = {**out[-1], "end": cue["end"], "words": words,
+                           "voice": [out[-1]["voice"][0], cue["voice"][1]]}
                 continue
         out.append(cue)
     return out

@@ -114,7 +114,8 @@ def _snap_out(cue, cuts, zone, gap, limit):
 
 
 def time_cues(groups, style, context=None, timing=None):
-    """[{start, end, words}] for groups of words: in/out-times in seconds, each on a frame of the film."""
+    """[{start, end, words, voice}] for groups of words: in/out-times in seconds, each on a frame of the film,
+    and the voice they were set to (where the QC report measures them from)."""
     context, timing = context or TimingContext(), timing or CueTiming()
     grid = context.grid
     gap, chain, zone = timing.min_gap_frames, grid.frames(timing.chain_s), grid.frames(timing.cut_zone_s)
@@ -124,9 +125,8 @@ def time_cues(groups, style, context=None, timing=None):
     cues = voice_frames(groups, context, timing)
     for cue in cues:
         cue.first = _snap_in(cue.voice_in, cuts, zone) if cuts else cue.voice_in
-    for i, cue in enumerate(cues):  # an in-time never comes before the previous cue's
-        if i and cue.first <= cues[i - 1].first:
-            cue.first = cues[i - 1].first + 1
+    for i, cue in enumerate(cues[1:], 1):  # room for the cue before (Whisper's word times can overlap)
+        cue.first = max(cue.first, cues[i - 1].first + min_frames + gap)
     for i, cue in enumerate(cues):
         limit = cues[i + 1].first - gap if i + 1 < len(cues) else float("inf")
         reading = grid.ceil(visible_length(text_of(cue.words)) / style.max_cps)
@@ -141,7 +141,8 @@ def time_cues(groups, style, context=None, timing=None):
             floor = cues[i - 1].last + gap if i else 0
             cue.first = max(floor, min(cue.first, cue.last - min_frames))
         cue.last = max(cue.last, cue.first + 1)
-    return [{"start": grid.time(c.first), "end": grid.time(c.last), "words": c.words} for c in cues]
+    return [{"start": grid.time(c.first), "end": grid.time(c.last), "words": c.words,
+             "voice": [grid.time(c.voice_in), grid.time(c.voice_out)]} for c in cues]
 
 
 

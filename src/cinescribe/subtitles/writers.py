@@ -39,6 +39,14 @@ def _file(cues, fmt, names):
     return subs
 
 
+def _record(cue, names):
+    record = CueRecord(start=cue["start"], end=cue["end"], lines=cue["lines"], speaker=cue_speaker(cue, names),
+                       speakers=cue_speakers(cue, names), song=bool(cue.get("song")))
+    if cue.get("voice"):
+        record["voice"] = cue["voice"]
+    return record
+
+
 def write_subtitles(cues, paths, meta=None, names=None):
     """`paths`: {format: path} for any of srt, vtt, ass, tsv, json; `names` maps SPEAKER_00 → Diane."""
     names = names or {}
@@ -53,8 +61,7 @@ def write_subtitles(cues, paths, meta=None, names=None):
             write_text(path, "\n".join(rows) + "\n")
         elif fmt == "json":
             doc = {**(meta or {}),
-                   "cues": [CueRecord(start=c["start"], end=c["end"], lines=c["lines"], speaker=cue_speaker(c, names),
-                                      speakers=cue_speakers(c, names), song=bool(c.get("song"))) for c in cues],
+                   "cues": [_record(c, names) for c in cues],
                    "words": [w for c in cues for w in c["words"]]}
             write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         else:

@@ -63,7 +63,7 @@ def build(tmp_path, cues, duration, name="film", translations=(), **options):
 
 def test_flags_name_what_a_reviewer_must_check():
     cues = [(1.0, 3.0, "We meet again", "SPEAKER_00", 0.95),
-            (3.2, 4.2, "at the old mill where nobody hears", "SPEAKER_00", 0.95),  # too fast
+            (3.083, 4.2, "at the old mill where nobody hears", "SPEAKER_00", 0.95),  # too fast, chained
             (5.0, 7.0, "Maybe Rajesh knows", "SPEAKER_01", 0.2),  # unsure, and another voice
             (298.8, 301.0, "across the seam", "SPEAKER_01", 0.95)]
     subtitles, transcript, vad, plan, turns, songs = job_files(cues, 320.0)

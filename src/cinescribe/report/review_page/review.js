@@ -353,6 +353,10 @@
     data.seams.forEach((t) => { if (t >= t0 && t <= t1) { g.moveTo(x(t), 14); g.lineTo(x(t), height); } });
     g.stroke();
     g.setLineDash([]);
+    g.strokeStyle = "#e07b00";  // shot changes (shots.json): solid orange lines across every lane
+    g.beginPath();
+    (data.cuts || []).forEach((t) => { if (t >= t0 && t <= t1) { g.moveTo(x(t), 14); g.lineTo(x(t), height); } });
+    g.stroke();
     const now = audio.currentTime || 0;
     if (now >= t0 && now <= t1) { g.fillStyle = "#d62728"; g.fillRect(x(now) - 1, 0, 2, height); }
     $("view").textContent = `${clock(t0, ".", 0)} – ${clock(t1, ".", 0)}`;
