@@ -10,6 +10,7 @@ from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
 from cinescribe.subtitles.lint import lint_file
+from cinescribe.subtitles.reading_speed import resolved_style
 
 
 def checks(sm):
@@ -20,12 +21,18 @@ def checks(sm):
                   read_json(sm.input.language), songs, sm.params.checks, sm.params.model["model"])
 
 
+def file_language(srt):
+    """The language a subtitle file is written in, from the JSON written beside it (its reading speed)."""
+    beside = srt[: -len(".srt")] + ".json"
+    return read_json(beside).get("language") if os.path.exists(beside) else None
+
+
 def main(sm):
     for part in remove_stale_parts(os.path.dirname(sm.output[0])):  # a writer killed in a stage that did not rerun
         logging.info("removed %s, left by a killed writer", part)
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
-    report = {path: lint_file(path, **sm.params.limits) for path in srt}
+    report = {path: lint_file(path, **resolved_style(sm.params.limits, file_language(path))) for path in srt}
     summary, warnings = checks(sm)
     write_json(sm.output[0], DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                         **summary, warnings=warnings))

@@ -4,6 +4,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle, film_cues
+from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.writers import write_subtitles
 from cinescribe.text.glossary import configured_terms
 from cinescribe.text.words import words_of
@@ -18,7 +19,8 @@ def main(sm):
     transcript = read_json(sm.input.transcript)
     words = romanize_words(words_of(transcript["segments"]), term_spellings(configured_terms(sm.params.glossary)))
     songs = read_json(sm.input.songs)["songs"] if sm.input.songs else []
-    cues = film_cues(words, songs, sm.params.songs["mode"], CueStyle.from_config(sm.params.style))
+    style = CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang))  # the language's own speed
+    cues = film_cues(words, songs, sm.params.songs["mode"], style)
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
                     meta={"schema": SCHEMA_VERSION, "language": f"{sm.wildcards.lang}-Latn",
                           "speakers": transcript.get("speakers", [])})

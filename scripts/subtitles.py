@@ -3,6 +3,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle, film_cues
+from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.writers import write_subtitles
 from cinescribe.text.words import words_of
 
@@ -11,7 +12,7 @@ def main(sm):
     transcript = read_json(sm.input.transcript)
     songs = read_json(sm.input.songs)["songs"] if sm.input.songs else []
     cues = film_cues(words_of(transcript["segments"]), songs, sm.params.songs["mode"],
-                     CueStyle.from_config(sm.params.style))
+                     CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang)))
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
                     meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
                           "speakers": transcript.get("speakers", [])})

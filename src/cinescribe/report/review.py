@@ -12,6 +12,7 @@ from importlib import resources
 
 from cinescribe.report.checks import speech_without_subtitles
 from cinescribe.subtitles.lint import cue_failures
+from cinescribe.subtitles.reading_speed import resolved_style
 
 PAGE_FILES = resources.files("cinescribe.report") / "review_page"
 
@@ -63,7 +64,8 @@ def _seam_times(plan):
 def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0.5):
     """A subtitle file's cues with everything the page shows and the flags a reviewer filters on."""
     cues = doc.get("cues", [])
-    failures = cue_failures([(c["start"], c["end"], c["lines"]) for c in cues], **limits)
+    failures = cue_failures([(c["start"], c["end"], c["lines"]) for c in cues],
+                            **resolved_style(limits, doc.get("language")))  # the track's own reading speed
     grouped = _words_by_cue(cues, doc.get("words", []))
     out, previous = [], None
     for cue, words, broken in zip(cues, grouped, failures):
