@@ -13,14 +13,15 @@ carried are repaired: "Um, yes." → "Yes."; "It's fine, you know." → "It's fi
 tells them apart, so Hindi cues lose only stutters and repeats. Sung cues are never condensed.
 
 Where it plugs in (`subtitles.condense`, off by default): after timing, per cue, before the lines are final:
-build_cues → condense_cues(cues, style.max_cps, lines_for, style.max_line_chars, style.max_lines). It is not
-called there yet.
+build_cues → condense_cues(cues, style.max_cps, lines_for, style.max_line_chars, style.max_lines, language)
+(max_cps as reading_speed.resolved_style gives it). It is not called there yet.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from cinescribe.shapes import Removal
+from cinescribe.subtitles.reading_speed import base_language
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of
 
@@ -147,12 +148,14 @@ def _removal(words, reason):
                    reason=reason)
 
 
-def condense(words, seconds, max_cps) -> Condensed:
+def condense(words, seconds, max_cps, language="en") -> Condensed:
     """The cue's words with fillers, then stutters, then immediate repeats taken out one at a time, only while
-    the cue (its words' text over `seconds` on screen) reads faster than `max_cps`; the input is not changed."""
+    the cue (its words' text over `seconds` on screen) reads faster than `max_cps`; the input is not changed.
+    Fillers are English words ("er" is German for "he"): other languages lose only stutters and repeats."""
     words, removals = [dict(w) for w in words], []
+    english = base_language(language) == "en"
     while words and _cps(words, seconds) > max_cps:
-        span = _fillers(words)
+        span = _fillers(words) if english else None
         if span:
             removals.append(_removal(words[span[0]:span[1]], "filler"))
             words = _drop(words, *span)
@@ -182,7 +185,7 @@ def condense(words, seconds, max_cps) -> Condensed:
     return Condensed(words=words, removals=removals)
 
 
-def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2):
+def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2, language="en"):
     """(cues, removals): each cue over `max_cps` condensed and its lines rebuilt with `lines_for` (words,
     max_line_chars, max_lines → lines or None; cues.lines_for when not given); other cues as they were."""
     if lines_for is None:
@@ -193,7 +196,7 @@ def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2)
         if cue.get("song") or _cps(cue["words"], seconds) <= max_cps:
             out.append(cue)
             continue
-        condensed = condense(cue["words"], seconds, max_cps)
+        condensed = condense(cue["words"], seconds, max_cps, language)
         if not condensed.removals:
             out.append(cue)
             continue

@@ -83,3 +83,9 @@ def test_condense_cues_uses_the_cue_builders_lines_by_default():
             "lines": ["x"]}
     cues, removals = condense_cues([fast], 17.0)
     assert cues[0]["lines"] == ["The train is late again today, sadly."] and len(removals) == 3
+
+
+def test_fillers_are_english_only():
+    words = _words("Er sagt, er er kommt.")  # German: "er" is "he", only the repeat goes
+    result = condense(words, 0.5, 17.0, language="de")
+    assert text_of(result.words) == "Er sagt, er kommt." and [r["reason"] for r in result.removals] == ["repeat"]
