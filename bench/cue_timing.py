@@ -24,10 +24,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "bench"))
 
+from cinescribe.subtitles.frame_grid import FrameGrid  # noqa: E402
 from support import film_like  # noqa: E402
 from support.cue_timing import timing_figures  # noqa: E402
-
-from cinescribe.subtitles.frame_grid import FrameGrid  # noqa: E402
 
 
 def run_workflow(wav, workdir):

@@ -9,13 +9,16 @@ def subtitle_outputs(stem):
 
 
 def cue_style():
-    """The timed-text rules cues are built to (the choice of script is not one of them)."""
+    """The timed-text rules cues are built to (the choice of script and the timing rules are not among them).
+    max_cps 0 stands for the language's figure: each script resolves it for its own language with
+    cinescribe.subtitles.reading_speed.resolved_style (audience and condense travel with it for that)."""
     return {k: v for k, v in config["subtitles"].items() if k not in ("script", "timing")}
 
 
 def lint_limits():
-    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break); the
-    gap is counted in frames of the film's rate."""
+    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break);
+    done and the review page resolve max_cps per file with resolved_style and the file's language, and count
+    the gap in frames of the film's rate."""
     limits = {k: v for k, v in cue_style().items() if k != "max_gap"}
     return {**limits, "min_gap_frames": config["subtitles"]["timing"]["min_gap_frames"]}
 

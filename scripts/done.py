@@ -11,6 +11,7 @@ from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
 from cinescribe.subtitles.lint import at_frame_rate, lint_file
 from cinescribe.subtitles.qc import qc_failures, qc_summary, qc_table
+from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.timing import CueTiming, film_grid
 
 
@@ -22,13 +23,20 @@ def checks(sm):
                   read_json(sm.input.language), songs, sm.params.checks, sm.params.model["model"])
 
 
+def file_language(srt):
+    """The language a subtitle file is written in, from the JSON written beside it (its reading speed)."""
+    beside = srt[: -len(".srt")] + ".json"
+    return read_json(beside).get("language") if os.path.exists(beside) else None
+
+
 def quality_control(sm, limits, grid):
     """The film's own subtitles cue by cue against every timing and layout rule: qc.tsv and done's summary."""
-    cues = read_json(sm.input.cues)["cues"]
+    doc = read_json(sm.input.cues)
     cuts = read_json(sm.input.shots)["cuts"] if sm.input.get("shots") else []
-    failures = qc_failures(cues, limits, grid, cuts, CueTiming.from_config(sm.params.timing))
-    write_text(sm.output.qc, qc_table(cues, failures))
-    return qc_summary(cues, failures, grid)
+    failures = qc_failures(doc["cues"], at_frame_rate(resolved_style(limits, doc.get("language")), float(grid.rate)),
+                           grid, cuts, CueTiming.from_config(sm.params.timing))
+    write_text(sm.output.qc, qc_table(doc["cues"], failures))
+    return qc_summary(doc["cues"], failures, grid)
 
 
 def main(sm):
@@ -37,9 +45,9 @@ def main(sm):
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
     grid = film_grid(sm.input.get("shots"))
-    limits = at_frame_rate(sm.params.limits, float(grid.rate))
-    report = {path: lint_file(path, **limits) for path in srt}
-    qc = quality_control(sm, limits, grid)
+    report = {path: lint_file(path, **at_frame_rate(resolved_style(sm.params.limits, file_language(path)),
+                                                     float(grid.rate))) for path in srt}
+    qc = quality_control(sm, sm.params.limits, grid)
     summary, warnings = checks(sm)
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                           **summary, qc=qc, warnings=warnings))

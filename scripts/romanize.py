@@ -4,6 +4,7 @@ from cinescribe import SCHEMA_VERSION
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle, film_cues
+from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.timing import CueTiming, timing_context
 from cinescribe.subtitles.writers import write_subtitles
 from cinescribe.text.glossary import configured_terms
@@ -19,7 +20,8 @@ def main(sm):
     transcript = read_json(sm.input.transcript)
     words = romanize_words(words_of(transcript["segments"]), term_spellings(configured_terms(sm.params.glossary)))
     songs = read_json(sm.input.songs)["songs"] if sm.input.songs else []
-    cues = film_cues(words, songs, sm.params.songs["mode"], CueStyle.from_config(sm.params.style),
+    style = CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang))  # the language's own speed
+    cues = film_cues(words, songs, sm.params.songs["mode"], style,
                      timing_context(sm.input.vad, sm.params.vad_pad_s, sm.input.get("shots")),
                      CueTiming.from_config(sm.params.timing))
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,

@@ -6,6 +6,7 @@ from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.devices import torch_device
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle
+from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.writers import write_subtitles
 from cinescribe.text.glossary import configured_terms
 from cinescribe.translation.backends import load_backend
@@ -19,8 +20,8 @@ def main(sm):
                            device=torch_device(opts["device"], sm.params.strict), batch_size=opts["batch_size"],
                            threads=sm.threads)
     glossary = glossary_translations(configured_terms(sm.params.glossary))
-    cues = translate_cues(source["cues"], backend, source["language"], target, CueStyle.from_config(sm.params.style),
-                          glossary)
+    style = CueStyle.from_config(resolved_style(sm.params.style, target))  # the target language's reading speed
+    cues = translate_cues(source["cues"], backend, source["language"], target, style, glossary)
     logging.info("%d cues translated %s → %s with %s (%d glossary spellings)", len(cues), source["language"],
                  target, opts["backend"], len(glossary))
     outputs = dict(sm.output.items())

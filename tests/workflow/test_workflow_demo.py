@@ -5,6 +5,7 @@ import json
 import pysubs2
 
 from cinescribe.subtitles.lint import lint_file
+from cinescribe.subtitles.reading_speed import max_cps_for
 from support import media
 from support.workflow_runner import wer
 
@@ -19,7 +20,7 @@ def test_demo_clip_gives_accurate_srt_and_vtt(demo_run):
     print(f"demo WER (base) = {error:.3f}")
     assert error <= 0.25
     cues = json.loads((subs / "sample.en.json").read_text(encoding="utf-8"))["cues"]
-    shares = lint_file(srt)
+    shares = lint_file(srt, max_cps=max_cps_for("en"))  # done lints at the language's reading speed
     print("lint:", shares)
     for rule in ("line length", "line count", "min duration", "max duration"):
         assert shares[rule] == 1.0, rule

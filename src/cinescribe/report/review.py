@@ -13,6 +13,7 @@ from importlib import resources
 from cinescribe.report.checks import speech_without_subtitles
 from cinescribe.subtitles.frame_grid import FrameGrid
 from cinescribe.subtitles.qc import qc_failures
+from cinescribe.subtitles.reading_speed import resolved_style
 
 PAGE_FILES = resources.files("cinescribe.report") / "review_page"
 
@@ -66,7 +67,7 @@ def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0
     """A subtitle file's cues with everything the page shows and the flags a reviewer filters on (the rules
     each breaks are the QC report's, subtitles.qc)."""
     cues = doc.get("cues", [])
-    failures = qc_failures(cues, limits, grid, cuts, timing)
+    failures = qc_failures(cues, resolved_style(limits, doc.get("language")), grid, cuts, timing)  # its own speed
     grouped = _words_by_cue(cues, doc.get("words", []))
     out, previous = [], None
     for cue, words, broken in zip(cues, grouped, failures):

@@ -1,6 +1,6 @@
 """Share of cues that meet each timed-text rule, for any SRT/VTT/ASS file.
 
-Usage: python -m cinescribe.subtitles.lint FILE [FILE …] [--max-line-chars 42 --max-lines 2 --fps 24 …]
+Usage: python -m cinescribe.subtitles.lint FILE [FILE …] [--language hi --audience adult --max-line-chars 42 …]
 """
 
 import argparse
@@ -8,6 +8,7 @@ import sys
 
 import pysubs2
 
+from cinescribe.subtitles.reading_speed import AUDIENCES, resolved_style
 from cinescribe.text.graphemes import visible_length
 
 RULES = ("line length", "line count", "min duration", "max duration", "reading speed", "gap between cues")
@@ -71,11 +72,15 @@ def main(argv=None):
     parser.add_argument("--max-lines", type=int, default=2)
     parser.add_argument("--min-duration", type=float, default=5 / 6)
     parser.add_argument("--max-duration", type=float, default=7.0)
-    parser.add_argument("--max-cps", type=float, default=17.0)
+    parser.add_argument("--max-cps", type=float, default=0.0,
+                        help="0 = the Netflix figure for --language and --audience (subtitles.reading_speed)")
+    parser.add_argument("--language", default=None, help="the files' language, e.g. en, hi (its reading speed)")
+    parser.add_argument("--audience", choices=AUDIENCES, default="adult")
     parser.add_argument("--fps", type=float, default=24.0, help="the gap rule is two frames")
     args = parser.parse_args(argv)
     limits = dict(max_line_chars=args.max_line_chars, max_lines=args.max_lines, min_duration=args.min_duration,
                   max_duration=args.max_duration, max_cps=args.max_cps, min_gap=2 / args.fps)
+    limits = resolved_style({**limits, "audience": args.audience}, args.language)
     for path in args.files:
         shares = lint_file(path, **limits)
         print(path)

@@ -1,6 +1,7 @@
 """Translation: Whisper's own into English, and the translate stage with a pluggable backend."""
 
 import json
+import os
 import re
 
 import pysubs2
@@ -128,7 +129,9 @@ def test_english_film_gets_portuguese_subtitles_from_the_offline_model(workflow,
 
 @pytest.mark.workflow
 def test_translate_stage_writes_target_and_bilingual_files(workflow, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", str(media.REPO / "tests" / "support"))
+    # the backend's module, ahead of whatever PYTHONPATH already holds (a worktree's own src)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(media.REPO / "tests" / "support"),
+                                                                    os.environ.get("PYTHONPATH")])))
     config = {"input": str(media.DEMO_WAV), "asr": {"model": "tiny.en"}, "diarization": {"enabled": False},
               "translation": {"targets": ["xx"], "backend": "reversing_backend:Reverse", "bilingual": True}}
     workflow.run(config)

@@ -1,0 +1,91 @@
+"""Condensation: fillers, stutters and repeats leave only cues too fast to read, each removal listed."""
+
+from cinescribe.subtitles.condense import condense, condense_cues
+from cinescribe.text.words import text_of
+
+
+def _words(text, start=0.0, step=0.3):
+    return [{"word": f" {w}", "start": round(start + i * step, 3), "end": round(start + i * step + 0.25, 3),
+             "probability": 0.9} for i, w in enumerate(text.split())]
+
+
+def _condensed(text, seconds=0.5, max_cps=17.0):
+    result = condense(_words(text), seconds, max_cps)
+    return text_of(result.words), result.removals
+
+
+def test_a_cue_within_the_limit_is_unchanged():
+    words = _words("Um, yes, you know, I- I think so.")
+    result = condense(words, 10.0, 17.0)
+    assert result.words == words and result.removals == []
+    cues = [{"start": 0.0, "end": 10.0, "words": words, "lines": ["Um, yes, you know, I- I think so."]}]
+    assert condense_cues(cues, 17.0) == (cues, [])
+
+
+def test_fillers_go_first_and_capitals_are_repaired():
+    assert _condensed("Um, yes.", seconds=0.3)[0] == "Yes."
+    text, removals = _condensed("Yes. Uh, no. It's, um, fine, you know.")
+    assert text == "Yes. No. It's fine."
+    assert [(r["text"], r["reason"]) for r in removals] == [("Uh,", "filler"), ("um,", "filler"),
+                                                            ("you know.", "filler")]
+
+
+def test_removal_stops_as_soon_as_the_cue_fits():
+    # 25 characters in 1.4 s is 17.9 a second; without "Um," (21) it is 15: "uh" stays
+    text, removals = _condensed("Um, I said uh maybe later", seconds=1.4)
+    assert text == "I said uh maybe later" and len(removals) == 1
+
+
+def test_phrase_fillers_only_where_set_off():
+    assert _condensed("Do you know him? I mean it.")[1] == []
+    assert _condensed("You know, I mean, it is fine.")[0] == "It is fine."
+    assert _condensed("I think, you know, that he left.")[0] == "I think that he left."
+
+
+def test_stutters_then_repeats():
+    text, removals = _condensed("I- I w-went to the the shop.", seconds=0.5)
+    assert text == "I went to the shop."
+    assert [(r["text"], r["reason"]) for r in removals] == [("I-", "stutter"), ("w-", "stutter"),
+                                                            ("the", "repeat")]
+    assert _condensed("Th- the W-we I-I")[0] == "The We I"
+    assert _condensed("It was so-so, he had had enough.")[1] == []  # reduplication and grammar stay
+
+
+def test_each_removal_has_its_time_and_reason():
+    words = _words("Well, um, the the plan works.", start=10.0)
+    result = condense(words, 0.5, 17.0)
+    um, the = words[1], words[2]
+    assert result.removals == [
+        {"start": um["start"], "end": um["end"], "text": "um,", "reason": "filler"},
+        {"start": the["start"], "end": the["end"], "text": "the", "reason": "repeat"}]
+    assert words[0]["word"] == " Well,"  # the input is not changed
+
+
+def test_condense_cues_rebuilds_lines_and_keeps_times():
+    fast = {"start": 1.0, "end": 2.0, "words": _words("Um, so, uh, we we went home.", start=1.0),
+            "lines": ["Um, so, uh, we we went home."], "song": False}
+    slow = {"start": 5.0, "end": 9.0, "words": _words("Um, fine.", start=5.0), "lines": ["Um, fine."], "song": False}
+    song = {**fast, "song": True}
+    seen = []
+
+    def lines_for(words, max_line_chars, max_lines):
+        seen.append((max_line_chars, max_lines))
+        return [text_of(words)]
+
+    cues, removals = condense_cues([fast, slow, song], 17.0, lines_for, 30, 1)
+    assert cues[0]["lines"] == ["So we went home."] and (cues[0]["start"], cues[0]["end"]) == (1.0, 2.0)
+    assert cues[1] is slow and cues[2] is song  # within the limit, and sung: untouched
+    assert [r["reason"] for r in removals] == ["filler", "filler", "repeat"] and seen == [(30, 1)]
+
+
+def test_condense_cues_uses_the_cue_builders_lines_by_default():
+    fast = {"start": 0.0, "end": 1.0, "words": _words("Uh, the the the train is late again today, sadly."),
+            "lines": ["x"]}
+    cues, removals = condense_cues([fast], 17.0)
+    assert cues[0]["lines"] == ["The train is late again today, sadly."] and len(removals) == 3
+
+
+def test_fillers_are_english_only():
+    words = _words("Er sagt, er er kommt.")  # German: "er" is "he", only the repeat goes
+    result = condense(words, 0.5, 17.0, language="de")
+    assert text_of(result.words) == "Er sagt, er kommt." and [r["reason"] for r in result.removals] == ["repeat"]
