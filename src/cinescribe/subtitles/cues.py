@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
-from cinescribe.subtitles.line_breaks import wrap
-from cinescribe.subtitles.song_marks import mark_song_words, song_lines, sung
+from cinescribe.subtitles.layout import SENTENCE_ENDS, lines_for
+from cinescribe.subtitles.song_marks import mark_song_words, sung
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
@@ -24,23 +24,6 @@ class CueStyle(StageOptions):
     max_gap: float = 1.0
     min_gap: float = 2 / 24
     max_cps: float = 17.0
-
-
-SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
-
-
-def lines_for(words, max_line_chars=42, max_lines=2):
-    """The cue's lines, or None if they cannot fit; two speakers in turn get one dash line each."""
-    if sung(words):
-        return song_lines(words, max_line_chars, max_lines)
-    changes = [i for i in range(1, len(words)) if words[i].get("speaker") != words[i - 1].get("speaker")]
-    if not changes:
-        return wrap(_text(words), max_line_chars, max_lines)
-    if len(changes) == 1 and max_lines >= 2:
-        lines = [f"- {_text(words[:changes[0]])}", f"- {_text(words[changes[0]:])}"]
-        if all(visible_length(line) <= max_line_chars for line in lines):
-            return lines
-    return None
 
 
 def _group(words, style):
