@@ -14,8 +14,9 @@ def cue_style():
 
 
 def lint_limits():
-    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break)."""
-    return {k: v for k, v in cue_style().items() if k != "max_gap"}
+    """The timed-text rules a cue is checked against (max_gap and the segmentation costs shape cues but are no
+    rule a cue can break)."""
+    return {k: v for k, v in cue_style().items() if k not in ("max_gap", "segmentation")}
 
 
 def has_latin_twin(lang):

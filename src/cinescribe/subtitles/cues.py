@@ -1,11 +1,12 @@
 """Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
 speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
-from cinescribe.subtitles.layout import SENTENCE_ENDS, lines_for
+from cinescribe.subtitles.layout import lines_for
+from cinescribe.subtitles.segmentation import BreakCosts, segment
 from cinescribe.subtitles.song_marks import mark_song_words, sung
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
@@ -24,25 +25,11 @@ class CueStyle(StageOptions):
     max_gap: float = 1.0
     min_gap: float = 2 / 24
     max_cps: float = 17.0
+    segmentation: BreakCosts = field(default_factory=BreakCosts)
 
-
-def _group(words, style):
-    groups, current = [], []
-    for word in words:
-        if current:
-            fits = lines_for(current + [word], style.max_line_chars, style.max_lines) is not None
-            too_long = word["end"] - current[0]["start"] > style.max_duration
-            pause = word["start"] - current[-1]["end"] > style.max_gap
-            pause = pause or sung([word]) != sung(current[-1:])  # a song is its own cue
-            sentence_end = (current[-1]["word"].rstrip()[-1:] in SENTENCE_ENDS
-                            and visible_length(_text(current)) > style.max_line_chars / 2)
-            if not fits or too_long or pause or sentence_end:
-                groups.append(current)
-                current = []
-        current.append(word)
-    if current:
-        groups.append(current)
-    return groups
+    def __post_init__(self):
+        if isinstance(self.segmentation, dict):  # the config section
+            self.segmentation = BreakCosts.from_config(self.segmentation)
 
 
 def _time(groups, style):
@@ -80,7 +67,7 @@ def _merge_short(cues, style):
 
 def build_cues(words, style=CueStyle()) -> list[Cue]:
     """Cues with start, end, lines and words (words keep their speakers)."""
-    cues = _merge_short(_time(_group(words, style), style), style)
+    cues = _merge_short(_time(segment(words, style), style), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])
