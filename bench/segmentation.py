@@ -6,7 +6,8 @@ For each transcript (transcript.json, or a subtitle JSON with its words) and eac
   "(forced)" counts those at a break no grouping can avoid (a pause over max_gap, the edge of a song);
 - two speakers without dashes: cues holding more than one speaker that are not a dash pair;
 - sentence-end breaks: the share of cue breaks that fall after a sentence's last word;
-and cue count and duration (mean, 10th, 50th, 90th percentile) after timing, as build_cues writes them. Then
+- dangling ends: cues that end on a word opening a phrase (the, of, is, and …) with no punctuation;
+and cue count, cues shown under 1 s, and duration (mean, 10th, 50th, 90th percentile) after timing, as build_cues writes them. Then
 the time to segment a long stream (the film's words repeated to --long words, 25,000 ≈ a 2.5-hour film).
 
     PYTHONPATH=src .venv/bin/python bench/segmentation.py results/sample/transcript.json results/film/subtitles/film.en.json
@@ -21,7 +22,7 @@ import numpy as np
 from cinescribe.subtitles import cues as cue_module
 from cinescribe.subtitles.cues import CueStyle
 from cinescribe.subtitles.layout import SENTENCE_ENDS, lines_for
-from cinescribe.subtitles.segmentation import BreakCosts, segment
+from cinescribe.subtitles.segmentation import PHRASE_OPENERS, BreakCosts, _bare, _ends_clause, segment
 from cinescribe.subtitles.song_marks import sung
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of, words_of
@@ -76,8 +77,11 @@ def measure(cues, style):
             undashed += 1
     breaks = [_ends(c["words"][-1]) for c in cues[:-1]]
     durations = np.array([c["end"] - c["start"] for c in cues])
+    dangling = sum(_bare(c["words"][-1]["word"]) in PHRASE_OPENERS and not _ends(c["words"][-1])
+                   and not _ends_clause(c["words"][-1]["word"]) for c in cues[:-1])
     return {"cues": len(cues), "orphan tails": orphans, "(forced)": forced, "2 speakers, no dashes": undashed,
             "sentence-end breaks %": round(100 * np.mean(breaks), 1) if breaks else 100.0,
+            "dangling ends": dangling, "under 1 s": int((durations < 1.0).sum()),
             "duration mean": round(float(durations.mean()), 2),
             "p10/p50/p90": " / ".join(f"{q:.2f}" for q in np.percentile(durations, [10, 50, 90])),
             "examples": examples[:4]}

@@ -46,11 +46,11 @@ class BreakCosts(StageOptions):
     dash_tail: float = 20.0
     short_cue: float = 12.0
     balance: float = 1.0
-    per_cue: float = 8.0
+    per_cue: float = 10.0
 
 
 def _bare(word):
-    return word.strip(".,;:!?\"'“”‘’()[]-—–…।॥").lower()
+    return word.strip().strip(".,;:!?\"'“”‘’()[]-—–…।॥").lower()
 
 
 def _ends_sentence(word):

@@ -78,13 +78,15 @@ def test_speakers_share_a_cue_only_as_a_dash_pair():
 
 
 def test_a_break_falls_at_a_pause_rather_than_after_the():
-    text = ("so then I walked all the way down to the river with the dog and "
+    text = ("so then I walked all the way down to the river with the dog "
             "we sat on the bank watching the boats go by for hours")
-    words = _words(text, pauses={15: 0.6})  # a breath before "we"
-    cues = build_cues(words)
-    assert len(cues) == 2
-    assert text_of(cues[1]["words"]).startswith("we sat"), _texts(cues)
-    assert not any(text_of(c["words"]).endswith(" the") for c in cues)
+    cues = build_cues(_words(text))
+    assert text_of(cues[1]["words"]).startswith("we sat"), _texts(cues)  # no pause: the break balances the cues
+    cues = build_cues(_words(text, pauses={19: 0.5}))  # a breath before "watching"
+    assert text_of(cues[1]["words"]).startswith("watching"), _texts(cues)
+    for after in (12, 21):  # a breath after "the": the phrase goes on
+        cues = build_cues(_words(text, pauses={after: 0.5}))
+        assert not any(text_of(c["words"]).endswith(" the") for c in cues), _texts(cues)
 
 
 def test_groups_keep_the_rules():
