@@ -6,11 +6,15 @@ For each transcript (transcript.json, or a subtitle JSON with its words) and eac
   "(forced)" counts those at a break no grouping can avoid (a pause over max_gap, the edge of a song);
 - two speakers without dashes: cues holding more than one speaker that are not a dash pair;
 - sentence-end breaks: the share of cue breaks that fall after a sentence's last word;
+- with a reference (TRANSCRIPT=reference.json, as support.film_like writes it), cues holding two of the
+  reference's speakers that are not a dash pair split where the true speaker changes (diarization's misses
+  included: segmentation only sees its labels, but breaks at pauses keep most turns apart);
 - dangling ends: cues that end on a word opening a phrase (the, of, is, and …) with no punctuation;
 and cue count, cues shown under 1 s, and duration (mean, 10th, 50th, 90th percentile) after timing, as build_cues writes them. Then
 the time to segment a long stream (the film's words repeated to --long words, 25,000 ≈ a 2.5-hour film).
 
-    PYTHONPATH=src .venv/bin/python bench/segmentation.py results/sample/transcript.json results/film/subtitles/film.en.json
+    PYTHONPATH=src .venv/bin/python bench/segmentation.py results/sample/transcript.json \\
+        results/film/subtitles/film.en.json=/tmp/film/reference.json
 """
 
 import argparse
@@ -87,6 +91,30 @@ def measure(cues, style):
             "examples": examples[:4]}
 
 
+def with_reference_speakers(words, reference):
+    """The words with `true_speaker`: the speaker of the reference line nearest each word's middle."""
+    lines = json.load(open(reference, encoding="utf-8"))["lines"]
+
+    def distance(line, t):
+        return max(line["start"] - t, t - line["end"], 0.0)
+
+    return [dict(w, true_speaker=min(lines, key=lambda line: distance(line, (w["start"] + w["end"]) / 2))["speaker"])
+            for w in words]
+
+
+def true_undashed(cues):
+    """Cues holding two true speakers that are not a dash pair split where the true speaker changes."""
+    count = 0
+    for cue in cues:
+        true = [w["true_speaker"] for w in cue["words"]]
+        said = [w.get("speaker") for w in cue["words"]]
+        true_changes = [i for i in range(1, len(true)) if true[i] != true[i - 1]]
+        said_changes = [i for i in range(1, len(said)) if said[i] != said[i - 1]]
+        if true_changes and not sung(cue["words"]) and (len(true_changes) > 1 or said_changes != true_changes):
+            count += 1
+    return count
+
+
 def load_words(path):
     data = json.load(open(path, encoding="utf-8"))
     return words_of(data["segments"]) if "segments" in data else data["words"]
@@ -110,17 +138,23 @@ def main():
     parser.add_argument("--examples", action="store_true")
     args = parser.parse_args()
     style = CueStyle(segmentation=BreakCosts(**json.loads(args.costs)))
-    for path in args.transcripts:
+    for given in args.transcripts:
+        path, _, reference = given.partition("=")
         words = load_words(path)
+        if reference:
+            words = with_reference_speakers(words, reference)
         print(f"{path}: {len(words)} words")
         for name, group in (("greedy", greedy), ("segment", segment)):
-            figures = measure(cues_from(group(words, style), style), style)
+            cues = cues_from(group(words, style), style)
+            figures = measure(cues, style)
+            if reference:
+                figures["true 2 speakers, no dash pair"] = true_undashed(cues)
             examples = figures.pop("examples")
             print(f"  {name:<8}", "  ".join(f"{k}: {v}" for k, v in figures.items()))
             if args.examples:
                 for example in examples:
                     print(f"      {example}")
-    words = long_stream(load_words(args.transcripts[-1]), args.long)
+    words = long_stream(load_words(args.transcripts[-1].partition("=")[0]), args.long)
     for name, group in (("greedy", greedy), ("segment", segment)):
         t0 = time.perf_counter()
         groups = group(words, style)
