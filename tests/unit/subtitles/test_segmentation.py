@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from cinescribe.subtitles.cues import CueStyle, build_cues
+from cinescribe.subtitles.layout import lines_for
 from cinescribe.subtitles.segmentation import BreakCosts, segment
 from cinescribe.text.words import text_of
 
@@ -93,7 +94,7 @@ def test_groups_keep_the_rules():
     rng = random.Random(3)
     words, t = [], 0.0
     for i in range(2000):
-        word = rng.choice(["a", "the", "word.", "longer,", "extraordinary", "and", "I", "Devanagari?"])
+        word = rng.choice(["a", "the", "word.", "longer,", "extraordinary", "and", "I", "ज़िंदगी।", "क्योंकि"])
         w = {"word": f" {word}", "start": t, "end": t + 0.2, "speaker": rng.choice("AB") if i % 7 == 0 else "A"}
         if 500 <= i < 700:
             w["song"] = True
@@ -106,6 +107,7 @@ def test_groups_keep_the_rules():
         assert group[-1]["end"] - group[0]["start"] <= style.max_duration
         assert all(b["start"] - a["end"] <= style.max_gap for a, b in zip(group, group[1:]))
         assert len({bool(w.get("song")) for w in group}) == 1  # sung and spoken never share a cue
+        assert lines_for(group, style.max_line_chars, style.max_lines) is not None
     assert segment([], style) == []
 
 
