@@ -16,10 +16,10 @@ def cue_style():
 
 
 def lint_limits():
-    """The timed-text rules a cue is checked against (max_gap shapes cues but is no rule a cue can break);
-    done and the review page resolve max_cps per file with resolved_style and the file's language, and count
-    the gap in frames of the film's rate."""
-    limits = {k: v for k, v in cue_style().items() if k != "max_gap"}
+    """The timed-text rules a cue is checked against (max_gap and the segmentation costs shape cues but are no
+    rule a cue can break); done and the review page resolve max_cps per file with resolved_style and the
+    file's language, and count the gap in frames of the film's rate."""
+    limits = {k: v for k, v in cue_style().items() if k not in ("max_gap", "segmentation")}
     return {**limits, "min_gap_frames": config["subtitles"]["timing"]["min_gap_frames"]}
 
 

@@ -1,14 +1,14 @@
 """Words → subtitle cues that follow timed-text rules: line length and count, duration 5/6–7 s, reading
 speed (in visible characters), a gap of two frames between cues, no cue across a long pause, dialogue dashes for two speakers."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
-from cinescribe.subtitles.line_breaks import wrap
-from cinescribe.subtitles.song_marks import mark_song_words, song_lines, sung
+from cinescribe.subtitles.layout import lines_for
+from cinescribe.subtitles.segmentation import BreakCosts, segment
+from cinescribe.subtitles.song_marks import mark_song_words, sung
 from cinescribe.subtitles.timing import time_cues
-from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
@@ -24,42 +24,11 @@ class CueStyle(StageOptions):
     min_duration: float = 5 / 6
     max_gap: float = 1.0
     max_cps: float = 17.0
+    segmentation: BreakCosts = field(default_factory=BreakCosts)
 
-
-SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
-
-
-def lines_for(words, max_line_chars=42, max_lines=2):
-    """The cue's lines, or None if they cannot fit; two speakers in turn get one dash line each."""
-    if sung(words):
-        return song_lines(words, max_line_chars, max_lines)
-    changes = [i for i in range(1, len(words)) if words[i].get("speaker") != words[i - 1].get("speaker")]
-    if not changes:
-        return wrap(_text(words), max_line_chars, max_lines)
-    if len(changes) == 1 and max_lines >= 2:
-        lines = [f"- {_text(words[:changes[0]])}", f"- {_text(words[changes[0]:])}"]
-        if all(visible_length(line) <= max_line_chars for line in lines):
-            return lines
-    return None
-
-
-def _group(words, style):
-    groups, current = [], []
-    for word in words:
-        if current:
-            fits = lines_for(current + [word], style.max_line_chars, style.max_lines) is not None
-            too_long = word["end"] - current[0]["start"] > style.max_duration
-            pause = word["start"] - current[-1]["end"] > style.max_gap
-            pause = pause or sung([word]) != sung(current[-1:])  # a song is its own cue
-            sentence_end = (current[-1]["word"].rstrip()[-1:] in SENTENCE_ENDS
-                            and visible_length(_text(current)) > style.max_line_chars / 2)
-            if not fits or too_long or pause or sentence_end:
-                groups.append(current)
-                current = []
-        current.append(word)
-    if current:
-        groups.append(current)
-    return groups
+    def __post_init__(self):
+        if isinstance(self.segmentation, dict):  # the config section
+            self.segmentation = BreakCosts.from_config(self.segmentation)
 
 
 def _merge_short(cues, style):
@@ -83,7 +52,7 @@ def _merge_short(cues, style):
 def build_cues(words, style=CueStyle(), context=None, timing=None) -> list[Cue]:
     """Cues with start, end, lines and words (words keep their speakers), timed on the film's frames
     (`context`: its frame grid, VAD speech and shot changes; subtitles.timing)."""
-    cues = _merge_short(time_cues(_group(words, style), style, context, timing), style)
+    cues = _merge_short(time_cues(segment(words, style), style, context, timing), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])

@@ -45,7 +45,7 @@ def test_fast_cue_is_stretched_into_silence_for_reading_speed():
 def test_short_cue_between_close_neighbours_borrows_time_or_merges():
     words = _words("Yes.", start=1.0) + _words("No.", start=2.2) + _words("Maybe so.", start=3.4)
     cues = build_cues(words)
-    assert all(c["end"] - c["start"] >= 5 / 6 - 1e-6 for c in cues)
+    assert all(c["end"] - c["start"] >= 5 / 6 - 1e-3 for c in cues)  # times are written in milliseconds
     assert all(b["start"] - a["end"] >= 2 / 24 - 1e-6 for a, b in zip(cues, cues[1:]))
 
 
