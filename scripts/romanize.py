@@ -23,7 +23,7 @@ def main(sm):
     style = CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang))  # the language's own speed
     cues = film_cues(words, songs, sm.params.songs["mode"], style,
                      timing_context(sm.input.vad, sm.params.vad_pad_s, sm.input.get("shots")),
-                     CueTiming.from_config(sm.params.timing))
+                     CueTiming.from_config(sm.params.timing), sm.params.style["condense"], sm.wildcards.lang)
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
                     meta={"schema": SCHEMA_VERSION, "language": f"{sm.wildcards.lang}-Latn",
                           "speakers": transcript.get("speakers", [])})

@@ -15,7 +15,7 @@ def main(sm):
     cues = film_cues(words_of(transcript["segments"]), songs, sm.params.songs["mode"],
                      CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang)),
                      timing_context(sm.input.vad, sm.params.vad_pad_s, sm.input.get("shots")),
-                     CueTiming.from_config(sm.params.timing))
+                     CueTiming.from_config(sm.params.timing), sm.params.style["condense"], sm.wildcards.lang)
     write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
                     meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
                           "speakers": transcript.get("speakers", [])})

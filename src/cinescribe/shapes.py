@@ -90,6 +90,7 @@ class Cue(TypedDict):
     lines: list[str]
     song: bool
     voice: NotRequired[Span]  # where its voice starts and ends, as timing found it (subtitles.timing)
+    condensed: NotRequired[list[Removal]]  # what condensation dropped to make it readable (subtitles.condense)
     source_lines: NotRequired[list[str]]  # a translated cue: the lines it was translated from
 
 
@@ -103,6 +104,7 @@ class CueRecord(TypedDict):
     speakers: list[str]
     song: bool
     voice: NotRequired[Span]  # the film's own language: where the cue's voice starts and ends (the QC's reference)
+    condensed: NotRequired[list[Removal]]  # fillers, stutters and repeats dropped from it (subtitles.condense)
 
 
 # --- results files, one per stage output ------------------------------------------------------------------

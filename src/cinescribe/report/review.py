@@ -79,6 +79,8 @@ def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0
             flags["unsure"] = unsure
         if broken:
             flags["timing"] = broken
+        if cue.get("condensed"):
+            flags["condensed"] = [f"{r['text'].strip()} ({r['reason']})" for r in cue["condensed"]]
         fixes = _overlapping(corrections, cue["start"], cue["end"])
         if fixes:
             flags["glossary"] = [f"{fix['from']} → {fix['to']}" for fix in fixes]

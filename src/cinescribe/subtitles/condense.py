@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from cinescribe.shapes import Removal
+from cinescribe.subtitles.layout import lines_for as layout_lines
 from cinescribe.subtitles.reading_speed import base_language
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of
@@ -188,8 +189,7 @@ def condense(words, seconds, max_cps, language="en") -> Condensed:
 def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2, language="en"):
     """(cues, removals): each cue over `max_cps` condensed and its lines rebuilt with `lines_for` (words,
     max_line_chars, max_lines → lines or None; cues.lines_for when not given); other cues as they were."""
-    if lines_for is None:
-        from cinescribe.subtitles.cues import lines_for  # late: cues.py is not needed to test condensation
+    lines_for = lines_for or layout_lines
     out, removals = [], []
     for cue in cues:
         seconds = cue["end"] - cue["start"]
@@ -201,6 +201,6 @@ def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2,
             out.append(cue)
             continue
         lines = lines_for(condensed.words, max_line_chars, max_lines) or [text_of(condensed.words)]
-        out.append({**cue, "words": condensed.words, "lines": lines})
+        out.append({**cue, "words": condensed.words, "lines": lines, "condensed": condensed.removals})
         removals += condensed.removals
     return out, removals

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
+from cinescribe.subtitles.condense import condense_cues
 from cinescribe.subtitles.layout import lines_for
 from cinescribe.subtitles.segmentation import BreakCosts, segment
 from cinescribe.subtitles.song_marks import mark_song_words, sung
@@ -49,16 +50,21 @@ def _merge_short(cues, style):
     return out
 
 
-def build_cues(words, style=CueStyle(), context=None, timing=None) -> list[Cue]:
+def build_cues(words, style=CueStyle(), context=None, timing=None, condense=False, language="en") -> list[Cue]:
     """Cues with start, end, lines and words (words keep their speakers), timed on the film's frames
-    (`context`: its frame grid, VAD speech and shot changes; subtitles.timing)."""
+    (`context`: its frame grid, VAD speech and shot changes; subtitles.timing). With `condense`, a cue still
+    too fast to read loses fillers, stutters and repeats (subtitles.condense), each listed in its `condensed`."""
     cues = _merge_short(time_cues(segment(words, style), style, context, timing), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])
+    if condense:
+        cues, _ = condense_cues(cues, style.max_cps, max_line_chars=style.max_line_chars, max_lines=style.max_lines,
+                                language=language)
     return cues
 
 
-def film_cues(words, songs, song_mode, style=CueStyle(), context=None, timing=None) -> list[Cue]:
+def film_cues(words, songs, song_mode, style=CueStyle(), context=None, timing=None, condense=False,
+              language="en") -> list[Cue]:
     """A film's cues: words in songs marked ♪ (or dropped, or kept as speech), then cues built to the rules."""
-    return build_cues(mark_song_words(words, songs, song_mode), style, context, timing)
+    return build_cues(mark_song_words(words, songs, song_mode), style, context, timing, condense, language)

@@ -42,8 +42,9 @@ def _file(cues, fmt, names):
 def _record(cue, names):
     record = CueRecord(start=cue["start"], end=cue["end"], lines=cue["lines"], speaker=cue_speaker(cue, names),
                        speakers=cue_speakers(cue, names), song=bool(cue.get("song")))
-    if cue.get("voice"):
-        record["voice"] = cue["voice"]
+    for optional in ("voice", "condensed"):
+        if cue.get(optional):
+            record[optional] = cue[optional]
     return record
 
 

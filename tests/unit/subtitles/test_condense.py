@@ -89,3 +89,21 @@ def test_fillers_are_english_only():
     words = _words("Er sagt, er er kommt.")  # German: "er" is "he", only the repeat goes
     result = condense(words, 0.5, 17.0, language="de")
     assert text_of(result.words) == "Er sagt, er kommt." and [r["reason"] for r in result.removals] == ["repeat"]
+
+
+def test_a_film_cue_too_fast_to_read_loses_its_fillers_and_says_so():
+    """With subtitles.condense on, build_cues drops the fillers of a cue that cannot be timed slowly enough (the
+    next line follows at once) and lists each removal on the cue; off, every word stays."""
+    from cinescribe.subtitles.cues import CueStyle, build_cues
+
+    said = " Um, I mean, we, we have to go now, you know, right now."
+    words = [{"start": 1.0 + 0.12 * i, "end": 1.1 + 0.12 * i, "word": f" {w}", "probability": 0.9}
+             for i, w in enumerate(said.split())]
+    after = [{"start": words[-1]["end"] + 0.15, "end": words[-1]["end"] + 2.0, "word": " Fine.", "probability": 0.9}]
+    style = CueStyle(max_cps=17.0)
+    kept = build_cues(words + after, style)
+    condensed = build_cues(words + after, style, condense=True)
+    assert "Um," in " ".join(kept[0]["lines"]) and "condensed" not in kept[0]
+    text = " ".join(condensed[0]["lines"])
+    assert text == "We have to go now right now."  # fillers, then the stutter, until it reads in time
+    assert {r["reason"] for r in condensed[0]["condensed"]} >= {"filler"}

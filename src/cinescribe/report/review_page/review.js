@@ -5,7 +5,8 @@
   const $ = (id) => document.getElementById(id);
   const audio = $("audio"), canvas = $("timeline"), list = $("cues");
   const FLAGS = {
-    unsure: "Unsure words", timing: "Timing rules", glossary: "Glossary fixes", guard: "Guard removals",
+    unsure: "Unsure words", timing: "Timing rules", glossary: "Glossary fixes", condensed: "Condensed",
+    guard: "Guard removals",
     unsubtitled: "Speech without subtitles", seam: "Chunk seams", speaker: "Speaker changes", edited: "Edited",
   };
   const PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -133,6 +134,7 @@
     if (flags.unsure) box.append(el("span", "flag unsure", `unsure: ${flags.unsure.join(", ")}`));
     if (flags.timing) flags.timing.forEach((rule) => box.append(el("span", "flag timing", rule)));
     if (flags.glossary) flags.glossary.forEach((fix) => box.append(el("span", "flag glossary", `glossary: ${fix}`)));
+    if (flags.condensed) flags.condensed.forEach((cut) => box.append(el("span", "flag condensed", `dropped: ${cut}`)));
     if (flags.seam) box.append(el("span", "flag seam", "chunk seam"));
     if (flags.speaker) box.append(el("span", "flag speaker", "speaker change"));
     if (flags.edited) box.append(el("span", "flag edited", "edited"));
