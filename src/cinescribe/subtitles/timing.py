@@ -38,6 +38,7 @@ class CueTiming(StageOptions):
     chain_s: float = 0.5
     min_gap_frames: int = 2
     cut_zone_s: float = 0.5
+    reading_lead_frames: int = 1
 
 
 @dataclass
@@ -134,6 +135,9 @@ def time_cues(groups, style, context=None, timing=None):
         last = min(want, cue.first + max_frames, limit)
         if limit - last <= chain - gap and limit - cue.first <= max_frames:
             last = limit  # chaining: a short gap closes to the minimum
+        if last - cue.first < reading and cue.first not in cuts:  # too fast: come up a frame or two early
+            floor = cues[i - 1].last + gap if i else 0
+            cue.first = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
         cue.last = last
         if cuts:
             cue.last = _snap_out(cue, cuts, zone, gap, min(limit, cue.first + max_frames))
