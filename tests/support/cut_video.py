@@ -124,3 +124,42 @@ def main(argv=None):
 
 if __name__ == "__main__":
     main()
+
+
+def variable_rate(path, seconds=6.0, size=(160, 90), steps_ms=(33, 50, 42)):
+    """An MKV whose frames are 33, 50 and 42 ms apart in turn (a phone's variable frame rate), no audio."""
+    rng = np.random.default_rng(1)
+    width, height = size
+    with av.open(str(path), "w") as out:
+        video = out.add_stream("libx264", rate=24, options={"preset": "ultrafast"})
+        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
+        video.codec_context.time_base = Fraction(1, 1000)
+        pts, i = 0, 0
+        while pts < seconds * 1000:
+            image = rng.integers(60, 200, size=(height, width, 3), dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+            frame.pts, frame.time_base = pts, Fraction(1, 1000)
+            out.mux(video.encode(frame))
+            pts, i = pts + steps_ms[i % len(steps_ms)], i + 1
+        out.mux(video.encode(None))
+    return Path(path)
+
+
+def undecodable(good, path):
+    """`good` remuxed with every video packet's payload replaced by noise: the picture cannot be decoded, the
+    sound is intact."""
+    rng = np.random.default_rng(2)
+    with av.open(str(good)) as source, av.open(str(path), "w") as out:
+        streams = {s.index: out.add_stream_from_template(s) for s in source.streams}
+        for packet in source.demux():
+            if packet.dts is None:
+                continue
+            index = packet.stream.index
+            if packet.stream.type == "video":
+                noise = av.Packet(rng.integers(0, 256, size=max(packet.size, 16), dtype=np.uint8).tobytes())
+                noise.pts, noise.dts, noise.time_base = packet.pts, packet.dts, packet.time_base
+                noise.is_keyframe = packet.is_keyframe
+                packet = noise
+            packet.stream = streams[index]
+            out.mux(packet)
+    return Path(path)

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 # (an MKV stores times in milliseconds, so its average rate of a 23.976 film is 2997/125 or such).
 STANDARD_RATES = [Fraction(24000, 1001), Fraction(24), Fraction(25), Fraction(30000, 1001), Fraction(30),
                   Fraction(48), Fraction(50), Fraction(60000, 1001), Fraction(60), Fraction(120)]
-TOLERANCE = 0.001  # 0.1 %: 23.976 and 24 differ by 0.1 %, so this is as loose as the distinction allows
+TOLERANCE = 0.0005  # 0.05 %: half the gap between 23.976 and 24 (or 29.97 and 30), which differ by 0.1 %
 PROBE_SECONDS = 5.0  # packet timestamps sampled to tell a variable frame rate
 PROBE_PACKETS = 300  # video packets at most demuxed while probing (also: to find the first decodable frame)
 VARIABLE_SHARE = 0.1  # a rate is variable when this share of frame intervals is off the nominal one
@@ -46,7 +46,7 @@ class FrameRate:
 
 
 def exact_rate(value):
-    """A rate as a Fraction, snapped to the standard rate it is within 0.1 % of (23.976 → 24000/1001)."""
+    """A rate as a Fraction, snapped to the standard rate it is within 0.05 % of (23.976 → 24000/1001)."""
     value = Fraction(value).limit_denominator(100000)
     near = min(STANDARD_RATES, key=lambda rate: abs(rate - value))
     return near if abs(near - value) <= TOLERANCE * near else value
@@ -87,13 +87,13 @@ def _probe(container, stream):
     return np.array(sorted(times), dtype=np.float64), decoded
 
 
-def _variable(times, stream, nominal):
+def _variable(times, tick, nominal):
     """Whether the packet timestamps step by other than one frame of the nominal rate (beyond rounding)."""
-    if len(times) < 8 or not stream.time_base:
+    if len(times) < 8 or not tick:
         return False, None
-    steps = np.diff(times) * float(stream.time_base)
+    steps = np.diff(times) * float(tick)
     frame = 1 / float(nominal)
-    slack = max(1.5 * float(stream.time_base), 0.05 * frame)  # MKV rounds times to the millisecond
+    slack = max(1.5 * float(tick), 0.05 * frame)  # MKV rounds times to the millisecond
     off = np.abs(steps - frame) > slack
     return bool(off.mean() > VARIABLE_SHARE), (float(steps.min()), float(steps.max()))
 
@@ -105,18 +105,19 @@ def _configured(configured, audio_only):
 
 
 def film_frame_rate(path, configured=0, audio_only=24):
-    """The rate to time `path` on. `configured` > 0 must agree with the film's (within 0.1 %), else a
+    """The rate to time `path` on. `configured` > 0 must agree with the film's (within 0.05 %), else a
     CinescribeError; audio-only inputs (or an unreadable picture) get `configured`, else `audio_only`."""
     with open_media(path) as container:
         stream = picture_stream(container)
         if stream is None:
             return _configured(configured, audio_only)
         nominal = _header_rate(stream)
-        if stream.codec_context is None:
+        if stream.codec_context is None:  # no decoder for this codec in our ffmpeg
             times, decoded = np.array([]), False
         else:
             stream.codec_context.thread_count = 1
             times, decoded = _probe(container, stream)
+        tick = stream.time_base
     if not decoded:
         rate = _configured(configured, audio_only)
         rate.warnings.append(
@@ -132,7 +133,7 @@ def film_frame_rate(path, configured=0, audio_only=24):
             f"({nominal.numerator}/{nominal.denominator}); set video.frame_rate to 0 to use the film's rate, "
             f"or to {fps(nominal)}.")
     rate = FrameRate(nominal, "video", has_picture=True)
-    rate.variable, span = _variable(times, stream, nominal)
+    rate.variable, span = _variable(times, tick, nominal)
     if rate.variable:
         rate.warnings.append(
             f"'{path}' has a variable frame rate (frames {span[0] * 1000:.0f}-{span[1] * 1000:.0f} ms apart), so "

@@ -53,33 +53,38 @@ def _open_decoder(stream, threads, fast_decode):
         stream.codec_context.options = {"skip_loop_filter": "all"}
 
 
-def frame_differences(path, threads=1, fast_decode=True, progress_every_s=600.0):
+def frame_differences(path, threads=1, fast_decode=True, warnings=None, progress_every_s=600.0):
     """Yield (time of the frame, its thumbnail, difference from the frame before) for every frame of the
-    film's picture; nothing for audio-only inputs. A decoding error ends the stream early (logged)."""
+    film's picture; nothing for audio-only inputs. A decoding error ends the stream early, with a sentence
+    appended to `warnings`."""
     with open_media(path) as container:
         stream = picture_stream(container)
         if stream is None or stream.codec_context is None:
             return
         _open_decoder(stream, threads, fast_decode)
-        previous, next_report = None, progress_every_s
+        previous, time, next_report = None, 0.0, progress_every_s
         try:
             for frame in container.decode(stream):
                 if frame.time is None:
                     continue
-                thumb = _thumbnail(frame)
+                time, thumb = frame.time, _thumbnail(frame)
                 diff = 0.0 if previous is None else float(np.abs(thumb - previous).mean())
-                yield frame.time, thumb, diff
+                yield time, thumb, diff
                 previous = thumb
-                if frame.time >= next_report:
-                    log.info("shots: %.0f min of picture scanned", frame.time / 60)
+                if time >= next_report:
+                    log.info("shots: %.0f min of picture scanned", time / 60)
                     next_report += progress_every_s
         except av.error.FFmpegError as err:
-            log.warning("decoding the picture of '%s' stopped at %.1f s (%s); cuts after it are not known",
-                        path, frame.time if previous is not None else 0.0, err)
+            said = (f"Decoding the picture of '{path}' failed at {time:.1f} s ({err.strerror}), so cuts after it "
+                    "are not known; export the film again if the picture matters.")
+            log.warning(said)
+            if warnings is not None:
+                warnings.append(said)
 
 
-def detect_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1):
-    """Times (s) of the first frame of each new shot, in order; [] for audio-only inputs."""
+def detect_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1, warnings=None):
+    """Times (s) of the first frame of each new shot, in order; [] for audio-only inputs. Sentences about a
+    picture that stops decoding are appended to `warnings`."""
     frame_s = 1 / float(frame_rate)
     context = max(3, round(options.context_s / frame_s))  # frames of differences either side of a candidate
     min_shot = max(1, round(options.min_shot_s / frame_s))
@@ -106,7 +111,7 @@ def detect_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1):
             cuts.append(round(time, 3))
             last_cut = position
 
-    for index, item in enumerate(frame_differences(path, threads, options.fast_decode)):
+    for index, item in enumerate(frame_differences(path, threads, options.fast_decode, warnings)):
         window.append(item)
         if index >= context and len(window) > context:
             judge(index - context, len(window) - 1 - context)
