@@ -1,7 +1,8 @@
 """A film with known cuts and known speech, written with PyAV (no ffmpeg CLI): the shot detector's test media.
 
-Each shot is its own colour and texture, panning slowly, with fresh grain on every frame, so frames inside a
-shot are never identical; an optional flash (one white frame) and a fade to black inside shots are not cuts.
+Each shot is its own colour and texture, panning slowly (the fourth fast), with fresh grain on every frame, so
+frames inside a shot are never identical; a flash (one white frame) and a fade to black inside shots are not
+cuts.
 The cut times are exact: the first frame of each new shot, `index / rate` seconds. The audio track is the demo
 clip's speech, looped to the film's length.
 
@@ -22,6 +23,7 @@ if __package__ in (None, ""):
 from support.media import DEMO_WAV, read_wav  # noqa: E402
 
 RATES = {"23.976": Fraction(24000, 1001), "25": Fraction(25), "29.97": Fraction(30000, 1001)}
+FAST_PAN = 4  # pixels a frame of the fourth shot's pan (a whip pan across a 320-pixel frame in 3 s)
 GRAIN_FRAMES = 8  # grain patterns cycled over frames: fresh noise per frame without paying for it per frame
 
 
@@ -48,7 +50,7 @@ def _texture(rng, width, height, pan):
 
 
 def build(path, rate=Fraction(24000, 1001), seconds=30.0, size=(320, 180), seed=0, flash=True, fade=True,
-          speech=DEMO_WAV, crf=23, preset="veryfast"):
+          fast=True, speech=DEMO_WAV, crf=23, preset="veryfast"):
     """Write an H.264 film (MP4 or MKV by suffix) with audio; return {"cuts": [s], "cut_frames": [i], ...}.
 
     Frames stream to the encoder one at a time, so a 10-minute 720p film needs no more memory than a clip.
@@ -71,7 +73,8 @@ def build(path, rate=Fraction(24000, 1001), seconds=30.0, size=(320, 180), seed=
         for shot, length in enumerate(lengths):
             if shot:
                 cut_frames.append(index)
-            pan = length // 2 + 1  # half a pixel a frame
+            speed = FAST_PAN if fast and shot == 3 else 0.5  # pixels a frame
+            pan = int(length * speed) + 1
             luma = _texture(rng, width, height, pan)
             cb, cr = (np.uint8(v) for v in rng.integers(40, 216, size=2))
             chroma = np.full((height // 2, width // 2), 0, np.uint8)
@@ -80,7 +83,8 @@ def build(path, rate=Fraction(24000, 1001), seconds=30.0, size=(320, 180), seed=
             if fade and shot == len(lengths) - 2 and length > 2 * rate:
                 fade_frames = range(index + length - int(rate), index + length)
             for i in range(length):
-                y = luma[:, i // 2: i // 2 + width] + grains[index % GRAIN_FRAMES]
+                x = int(i * speed)
+                y = luma[:, x: x + width] + grains[index % GRAIN_FRAMES]
                 if index == flash_frame:
                     y = np.full_like(y, 235)
                 elif index in fade_frames:

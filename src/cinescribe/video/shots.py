@@ -2,7 +2,7 @@
 
 A detector of our own on PyAV, chosen over PySceneDetect by measurement (bench/shot_detection.py): the cost is
 the decoding, so the decoder does as little as it may (no deblocking filter: the picture is only compared,
-never shown), each frame is scaled by swscale to a 64×36 YUV thumbnail, and only thumbnails are compared.
+never shown), each frame is sampled down to a 64×36 YUV thumbnail, and only thumbnails are compared.
 
 A frame is a cut when its difference from the frame before (mean absolute difference of the thumbnails) is
 far above the differences around it: above `ratio` times their median plus `min_difference`, and the largest
@@ -11,6 +11,7 @@ differences are many and alike, so none of them stands out. A flash (the picture
 FLASH_FRAMES) is not a cut. Frames stream through; only a few seconds of thumbnails are held.
 """
 
+import functools
 import logging
 from collections import deque
 from dataclasses import dataclass
@@ -40,10 +41,31 @@ class ShotOptions(StageOptions):
     fast_decode: bool = True
 
 
+PLANAR_8BIT = {"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p"}
+SAMPLES = 4  # per thumbnail cell and axis: 16 pixels averaged, enough to hide grain
+
+
+@functools.lru_cache(maxsize=8)
+def _grid(height, width):
+    """Rows and columns sampled from a plane: SAMPLES per thumbnail cell, spread evenly."""
+    rows = ((np.arange(THUMB[1] * SAMPLES) + 0.5) * height / (THUMB[1] * SAMPLES)).astype(np.intp)
+    cols = ((np.arange(THUMB[0] * SAMPLES) + 0.5) * width / (THUMB[0] * SAMPLES)).astype(np.intp)
+    return np.ix_(rows, cols)
+
+
 def _thumbnail(frame):
-    """A 64×36 YUV picture as int16 (3 planes), scaled by swscale (area averaging hides grain)."""
-    small = frame.reformat(width=THUMB[0], height=THUMB[1], format="yuv444p", interpolation="AREA")
-    return small.to_ndarray().astype(np.int16)
+    """A 64×36 YUV picture (3 planes, float32). The usual 8-bit planar frames are sampled straight from their
+    planes (a third of swscale's cost: 16 pixels per cell, not all 400 of a 720p frame); others go through
+    swscale."""
+    if frame.format.name not in PLANAR_8BIT:
+        small = frame.reformat(width=THUMB[0], height=THUMB[1], format="yuv444p", interpolation="AREA")
+        return small.to_ndarray().astype(np.float32).reshape(3, THUMB[1], THUMB[0])
+    cells = []
+    for plane in frame.planes:
+        pixels = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
+        sampled = pixels[_grid(plane.height, plane.width)].astype(np.float32)
+        cells.append(sampled.reshape(THUMB[1], SAMPLES, THUMB[0], SAMPLES).mean(axis=(1, 3)))
+    return np.stack(cells)
 
 
 def _open_decoder(stream, threads, fast_decode):
