@@ -6,10 +6,12 @@ seconds, seconds per film minute, cuts found against the known ones (within one 
 extracting the audio of the same file (the issue's target: detection under 10 % of the workflow's wall, which
 is some 3-4 minutes for a 10-minute film on two cores).
 
-    .venv/bin/python bench/shot_detection.py [--minutes 10] [--size 1280x720] [--detectors own,content,adaptive]
+    make bench-shots   # or: .venv/bin/python bench/shot_detection.py [--minutes 10] [--size 1280x720] [--crf 19]
+                       #     [--detectors own,own-full-decode,content,adaptive] (PySceneDetect: '.[bench]')
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -104,6 +106,9 @@ def main(argv=None):
     print(f"audio-only input (frame rate and cuts of a WAV): {time.perf_counter() - started:.3f} s")
 
     for name in args.detectors.split(","):
+        if name in ("content", "adaptive") and importlib.util.find_spec("scenedetect") is None:
+            print(f"{name:16s} skipped: PySceneDetect is not installed (pip install -e '.[bench]')")
+            continue
         started, cpu = time.perf_counter(), time.process_time()
         found = DETECTORS[name](path, rate_found.exact)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
