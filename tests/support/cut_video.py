@@ -167,3 +167,21 @@ def undecodable(good, path):
             packet.stream = streams[index]
             out.mux(packet)
     return Path(path)
+
+
+def with_cover(path, seconds=1.0):
+    """An MP4 of silence whose only picture is cover art (an MJPEG stream marked attached_pic), as music and
+    podcast files carry one: audio-only for the frame rate."""
+    with av.open(str(path), "w") as out:
+        cover = out.add_stream("mjpeg", rate=1)
+        cover.width, cover.height, cover.pix_fmt = 64, 64, "yuvj420p"
+        cover.disposition = av.stream.Disposition.attached_pic
+        sound = out.add_stream("aac", rate=16000)
+        sound.layout = "mono"
+        image = av.VideoFrame.from_ndarray(np.full((64, 64, 3), 200, np.uint8), format="rgb24")
+        image = image.reformat(format="yuvj420p")
+        image.pts, image.time_base = 0, Fraction(1)
+        for packet in [*cover.encode(image), *cover.encode(None)]:
+            out.mux(packet)
+        _write_speech(out, sound, np.zeros(1024, np.int16), seconds)
+    return Path(path)

@@ -43,6 +43,11 @@ def test_audio_only_inputs_are_timed_on_the_configured_or_default_rate(tmp_path)
     assert film_frame_rate(audio_in_mkv).source == "default"
 
 
+def test_cover_art_is_not_a_picture(tmp_path):
+    rate = film_frame_rate(cut_video.with_cover(tmp_path / "song with cover.mp4"), audio_only=25)
+    assert (rate.exact, rate.source, rate.has_picture, rate.warnings) == (25, "default", False, [])
+
+
 def test_variable_frame_rate_warns_and_times_on_the_nominal_rate(tmp_path):
     rate = film_frame_rate(cut_video.variable_rate(tmp_path / "phone.mkv"))
     assert rate.variable and rate.source == "video" and rate.exact == 24
