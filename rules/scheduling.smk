@@ -3,14 +3,14 @@
 # - CRITICAL: the chain to the first chunk (VAD, language, plan, prompts) and merge: everything waits on them.
 # - DIARIZE: one thread beside ASR from the start, not after the last chunk (it is a tenth of ASR's work).
 # - CHUNK: chunks, the costliest first (chunk_priority adds up to 1 by cost), so the last to finish are short.
-# - Fillers, songs and the review's audio copy (nothing waits long on them): on a short film they go last,
+# - Fillers, shots, songs and the review's audio copy (nothing waits long on them): on a short film they go last,
 #   into the gaps the last chunks leave; on a film of FILLERS_FIRST_FROM_CHUNKS chunks or more they go before
 #   the chunks, their time spread over the rounds instead of added at the end of the run.
 # Measured effects are in docs/benchmarks.md.
 from cinescribe.asr.chunk_plan import chunk_cost
 
-PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "songs": 10, "review_audio": 0}
-FILLERS_FIRST = {"songs": 26, "review_audio": 25}  # above the chunks (20 + cost share < 21), below diarize
+PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "shots": 11, "songs": 10, "review_audio": 0}
+FILLERS_FIRST = {"shots": 27, "songs": 26, "review_audio": 25}  # above the chunks (20 + cost share < 21)
 FILLERS_FIRST_FROM_CHUNKS = 10  # 50 minutes of film at asr.chunk_seconds 300
 MAX_CHUNK_COST = 9999  # seconds of speech: chunk costs are scaled into [0, 1) of priority
 

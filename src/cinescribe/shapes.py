@@ -168,6 +168,19 @@ class SongsResult(TypedDict):
     songs: list[Span]
 
 
+class ShotsResult(TypedDict):
+    """shots.json: the frame rate subtitles are timed on, and the film's cuts (empty for audio-only inputs)."""
+
+    schema: int
+    frame_rate: float
+    frame_rate_exact: str  # "24000/1001"
+    frame_rate_source: str  # video | config (video.frame_rate) | default (video.audio_only_frame_rate)
+    variable_frame_rate: bool  # timed on the nominal rate, with a warning
+    cuts: list[float]  # the time of the first frame of each new shot
+    detector: str  # "" when no cuts were looked for (audio only, video.shots false, an unreadable picture)
+    warnings: list[str]
+
+
 class Transcript(TypedDict):
     """transcript.json: the merged chunks, filtered, corrected and with speakers."""
 

@@ -1,0 +1,125 @@
+"""Shot detection's cost: cinescribe's own detector against PySceneDetect, on a generated film with known cuts.
+
+The film (H.264, 10 minutes at 1280x720 by default) is made once by tests/support/cut_video.py and cached in
+the temporary folder. Each detector runs pinned to one core (the `shots` rule has one thread); printed are its
+seconds, seconds per film minute, cuts found against the known ones (within one frame), and its wall against
+extracting the audio of the same file (the issue's target: detection under 10 % of the workflow's wall, which
+is some 3-4 minutes for a 10-minute film on two cores).
+
+    make bench-shots   # or: .venv/bin/python bench/shot_detection.py [--minutes 10] [--size 1280x720] [--crf 19]
+                       #     [--detectors own,own-full-decode,content,adaptive] (PySceneDetect: '.[bench]')
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import time
+from fractions import Fraction
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
+
+from cinescribe.audio.media import extract_audio  # noqa: E402
+from cinescribe.video.frame_rate import film_frame_rate  # noqa: E402
+from cinescribe.video.shots import ShotOptions, detect_cuts  # noqa: E402
+from support import cut_video  # noqa: E402
+
+
+def film(minutes, size, rate, crf):
+    """The cached bench film and its known cuts (built on first use: a few minutes for 10 min of 720p)."""
+    folder = Path(tempfile.gettempdir()) / "cinescribe-bench"
+    folder.mkdir(exist_ok=True)
+    stem = folder / f"cuts-{minutes:g}min-{size[0]}x{size[1]}-{rate.numerator}_{rate.denominator}-crf{crf}"
+    path, info_path = stem.with_suffix(".mp4"), stem.with_suffix(".json")
+    if not info_path.exists():
+        print(f"building {path} …", flush=True)
+        info = cut_video.build(path, rate, minutes * 60, size, crf=crf)
+        info_path.write_text(json.dumps(info))
+    return path, json.loads(info_path.read_text())
+
+
+def own(path, rate, fast_decode=True):
+    return detect_cuts(path, ShotOptions(fast_decode=fast_decode), rate)
+
+
+def scenedetect(path, rate, detector):
+    from scenedetect import AdaptiveDetector, ContentDetector, SceneManager
+    from scenedetect.backends.pyav import VideoStreamAv
+
+    video = VideoStreamAv(str(path))
+    manager = SceneManager()
+    manager.add_detector(ContentDetector() if detector == "content" else AdaptiveDetector())
+    manager.detect_scenes(video)
+    return [round(scene[0].seconds, 3) for scene in manager.get_scene_list()[1:]]
+
+
+DETECTORS = {
+    "own": lambda path, rate: own(path, rate),
+    "own-full-decode": lambda path, rate: own(path, rate, fast_decode=False),
+    "content": lambda path, rate: scenedetect(path, rate, "content"),
+    "adaptive": lambda path, rate: scenedetect(path, rate, "adaptive"),
+}
+
+
+def score(found, known, frame_s):
+    hits = sum(any(abs(f - k) <= frame_s * 1.01 for f in found) for k in known)
+    false = [f for f in found if all(abs(f - k) > frame_s * 1.01 for k in known)]
+    return hits, false
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--rate", choices=cut_video.RATES, default="23.976")
+    parser.add_argument("--crf", type=int, default=19, help="x264 quality: 19 gives ~3 Mbit/s at 720p (a web film), 23 ~0.4")
+    parser.add_argument("--detectors", default="own,own-full-decode,content,adaptive")
+    parser.add_argument("--all-cores", action="store_true", help="do not pin to one core")
+    parser.add_argument("--workflow-s-per-minute", type=float, default=21.0,
+                        help="the workflow's wall per film minute on 2 cores (3.5 min for a 10-minute film)")
+    args = parser.parse_args(argv)
+    if not args.all_cores and hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    rate = cut_video.RATES[args.rate]
+    path, info = film(args.minutes, tuple(map(int, args.size.split("x"))), rate, args.crf)
+    frame_s = 1 / float(Fraction(info["rate"]))
+    minutes = info["seconds"] / 60
+    megabits = path.stat().st_size * 8 / 1e6
+    print(f"film: {path} ({megabits / 8:.0f} MB, {megabits / info['seconds']:.1f} Mbit/s, {minutes:.1f} min, "
+          f"{len(info['cuts'])} cuts)")
+
+    started, cpu = time.perf_counter(), time.process_time()
+    with tempfile.TemporaryDirectory() as tmp:
+        extract_audio(path, Path(tmp) / "audio.wav")
+    audio_s = time.perf_counter() - started
+    print(f"extract_audio: {audio_s:.1f} s wall ({time.process_time() - cpu:.1f} s CPU)")
+    print(f"load: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (wall times are inflated when others run)")
+
+    started = time.perf_counter()
+    rate_found = film_frame_rate(path)
+    print(f"frame rate: {rate_found.text} ({time.perf_counter() - started:.3f} s)")
+    wav = REPO / "data" / "demo" / "sample.wav"
+    started = time.perf_counter()
+    assert film_frame_rate(wav).source == "default" and detect_cuts(wav) == []
+    print(f"audio-only input (frame rate and cuts of a WAV): {time.perf_counter() - started:.3f} s")
+
+    for name in args.detectors.split(","):
+        if name in ("content", "adaptive") and importlib.util.find_spec("scenedetect") is None:
+            print(f"{name:16s} skipped: PySceneDetect is not installed (pip install -e '.[bench]')")
+            continue
+        started, cpu = time.perf_counter(), time.process_time()
+        found = DETECTORS[name](path, rate_found.exact)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        hits, false = score(found, info["cuts"], frame_s)
+        print(f"{name:16s} {seconds:7.1f} s wall ({cpu:6.1f} s CPU)  {seconds / minutes:5.2f} s per film minute  "
+              f"{seconds / audio_s:5.2f}x extract_audio  {cpu / (args.workflow_s_per_minute * minutes):4.1%} of "
+              f"the workflow's wall (CPU)  cuts {hits}/{len(info['cuts'])} within a frame, "
+              f"{len(false)} false {false[:5]}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
