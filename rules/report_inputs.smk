@@ -17,7 +17,7 @@ def done_inputs(wildcards):
     """Every subtitle file, and what done's checks read: speech, language, songs, the source cues."""
     job = wildcards.job
     inputs = {"subtitles": subtitle_files(wildcards), "cues": source_subtitles_json(wildcards),
-              "vad": of(VAD, job), "language": of(LANGUAGE, job)}
+              "vad": of(VAD, job), "language": of(LANGUAGE, job), "shots": of(SHOTS, job)}
     if is_on("songs"):
         inputs["songs"] = of(SONGS, job)
     return inputs
@@ -31,7 +31,8 @@ def review_inputs(wildcards):
     if has_latin_twin(lang):
         tracks.append(f"{of(SUBTITLES, job, lang=lang)}-Latn.json")
     tracks += [f"{of(TRANSLATION, job, target=target)}.json" for target in config["translation"]["targets"]]
-    inputs = {"tracks": tracks, "transcript": of(TRANSCRIPT, job), "vad": of(VAD, job), "plan": of(CHUNK_PLAN, job)}
+    inputs = {"tracks": tracks, "transcript": of(TRANSCRIPT, job), "vad": of(VAD, job), "plan": of(CHUNK_PLAN, job),
+              "shots": of(SHOTS, job)}
     optional = {"diarization": (DIARIZATION, "diarization"), "songs": (SONGS, "songs"),
                 "audio": (REVIEW_AUDIO, "review_audio")}
     inputs.update({key: of(pattern, job) for key, (pattern, stage) in optional.items() if is_on(stage)})

@@ -6,6 +6,7 @@ rule subtitles:
     input:
         transcript=TRANSCRIPT,
         vad=VAD,
+        shots=SHOTS,
         songs=SONGS if is_on("songs") else [],  # keep: song detection never runs
     output:
         **subtitle_outputs(SUBTITLES),
@@ -30,6 +31,7 @@ rule romanize:
         **GLOSSARY_INPUTS,
         transcript=TRANSCRIPT,
         vad=VAD,
+        shots=SHOTS,
         songs=SONGS if is_on("songs") else [],
     output:
         **subtitle_outputs(f"{SUBTITLES}-Latn"),

@@ -49,6 +49,7 @@ def main(sm):
                                                      float(grid.rate))) for path in srt}
     qc = quality_control(sm, sm.params.limits, grid)
     summary, warnings = checks(sm)
+    warnings += read_json(sm.input.shots)["warnings"] if sm.input.get("shots") else []  # the picture's (rate, VFR)
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                           **summary, qc=qc, warnings=warnings))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
