@@ -31,6 +31,7 @@ class CueTiming(StageOptions):
 
     onset_before_s: float = 0.5
     onset_after_s: float = 0.6
+    onset_after_silence_s: float = 1.0
     offset_before_s: float = 0.2
     offset_after_s: float = 0.8
     word_end_lag_s: float = 0.13
@@ -69,6 +70,11 @@ def _nearest(points, t, before, after):
     return min(points[lo:hi], key=lambda p: abs(p - t), default=None)
 
 
+def _inside(spans, t):
+    i = bisect.bisect_right(spans, [t, float("inf")])
+    return i > 0 and spans[i - 1][0] <= t <= spans[i - 1][1]
+
+
 def voice_frames(groups, context, timing):
     """Each group's voice as frames: onset from VAD near its first word, end from VAD near its last word."""
     grid = context.grid
@@ -78,6 +84,8 @@ def voice_frames(groups, context, timing):
     for words in groups:
         start, end = words[0]["start"], words[-1]["end"]
         onset = _nearest(onsets, start, timing.onset_before_s, timing.onset_after_s)
+        if onset is None and not _inside(context.speech, start):  # a word placed in silence: the voice follows
+            onset = _nearest(onsets, start, 0.0, timing.onset_after_silence_s)
         if onset is None or onset <= previous_end:  # that stretch began with the words before
             onset = start
         voice_end = _nearest(ends, end, timing.offset_before_s, timing.offset_after_s)
