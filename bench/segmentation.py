@@ -28,6 +28,7 @@ from cinescribe.subtitles.cues import CueStyle
 from cinescribe.subtitles.layout import SENTENCE_ENDS, lines_for
 from cinescribe.subtitles.segmentation import PHRASE_OPENERS, BreakCosts, _bare, _ends_clause, segment
 from cinescribe.subtitles.song_marks import sung
+from cinescribe.subtitles.timing import time_cues
 from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of, words_of
 
@@ -57,7 +58,7 @@ def _ends(word):
 
 
 def cues_from(groups, style):
-    cues = cue_module._merge_short(cue_module._time(groups, style), style)
+    cues = cue_module._merge_short(time_cues(groups, style), style)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [text_of(cue["words"])]
     return cues
@@ -89,6 +90,24 @@ def measure(cues, style):
             "duration mean": round(float(durations.mean()), 2),
             "p10/p50/p90": " / ".join(f"{q:.2f}" for q in np.percentile(durations, [10, 50, 90])),
             "examples": examples[:4]}
+
+
+def film_counts(doc, reference=None):
+    """Orphan tails and two-speaker cues without a dash pair in a written subtitle JSON (cue lines and speakers
+    only, as a viewer sees them): what bench/cue_timing.py prints."""
+    def tokens(cue):
+        return [t for line in cue["lines"] for t in line.split() if t not in ("-", "♪")]
+
+    def ends(token):
+        return token.rstrip("\"'»”)")[-1:] in SENTENCE_ENDS
+
+    orphans = sum(bool(tokens(before)) and not ends(tokens(before)[-1]) and any(ends(t) for t in tokens(cue)[:2])
+                  and not cue.get("song") and not before.get("song")
+                  for before, cue in zip(doc["cues"], doc["cues"][1:]))
+    undashed = sum(len(c.get("speakers") or []) > 1 and not (len(c["lines"]) == 2
+                                                            and all(x.startswith("- ") for x in c["lines"]))
+                   for c in doc["cues"])
+    return {"orphans": orphans, "undashed": undashed}
 
 
 def with_reference_speakers(words, reference):
