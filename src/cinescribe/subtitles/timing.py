@@ -153,6 +153,9 @@ def time_cues(groups, style, context=None, timing=None):
             floor = cues[i - 1].last + gap if i else 0
             cue.first = max(floor, min(cue.first, cue.last - min_frames))
         cue.last = max(cue.last, cue.first + 1)
+    for cue, following in zip(cues, cues[1:]):  # a gap an earlier in-time (reading lead) left short: chained
+        if gap < following.first - cue.last <= chain and following.first - gap - cue.first <= max_frames:
+            cue.last = following.first - gap
     return [{"start": grid.time(c.first), "end": grid.time(c.last), "words": c.words,
              "voice": [grid.time(c.voice_in), grid.time(c.voice_out)]} for c in cues]
 
