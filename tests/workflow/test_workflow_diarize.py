@@ -81,19 +81,24 @@ def film_run(tmp_path_factory, model_cache, film_soundtrack):
 
 
 def test_film_cues_get_dashes_exactly_where_two_voices_share_them(film_run):
+    """A dash pair only where two voices speak (no dash in a cue of one voice), and every cue holding two voices
+    that diarization told apart is a dash pair. (Two voices diarization gave one label, like the demo's quick
+    "Hello?" / "Hello?", are issue 24's: they are counted, not asserted.)"""
     workflow, cues, reference = film_run
     words = workflow.words("film")
-    one_voice, two_voices = [], []
+    one_voice, two_voices, told_apart = [], [], []
     for cue in cues:
         inside = [w for w in words if cue["start"] <= (w["start"] + w["end"]) / 2 <= cue["end"]]
         voices = {reference_speaker(reference, (w["start"] + w["end"]) / 2) for w in inside}
         (one_voice if len(voices) == 1 else two_voices).append(cue)
+        if len(voices) > 1 and len(cue["speakers"]) > 1:  # the speakers of the cue's own words
+            told_apart.append(cue)
     dashed_alone = [" / ".join(c["lines"]) for c in one_voice if has_dash(c)]
     print(f"{len(cues)} cues: {len(one_voice)} of one voice ({len(dashed_alone)} dashed), "
-          f"{len(two_voices)} of two ({sum(map(has_dash, two_voices))} dashed)")
+          f"{len(two_voices)} of two ({sum(map(has_dash, two_voices))} dashed, {len(told_apart)} told apart)")
     assert len(json.loads((workflow.results("film") / "diarization.json").read_text())["speakers"]) == 8
     assert not dashed_alone
-    assert sum(map(has_dash, two_voices)) >= 0.8 * len(two_voices)
+    assert told_apart and all(map(has_dash, told_apart))
 
 
 def test_one_real_narrator_in_an_mp4_gets_one_speaker_and_no_dash(workflow, tmp_path):

@@ -2,6 +2,12 @@
 
 import bisect
 from collections import Counter
+from itertools import groupby
+
+from cinescribe.text.words import ends_sentence
+
+MAX_FRAGMENT_WORDS = 2  # a run of this many words or fewer can be a fragment of a neighbour's sentence
+MAX_FRAGMENT_PAUSE_S = 0.3  # … when no longer pause parts it from that sentence
 
 
 class TurnIndex:
@@ -36,6 +42,35 @@ def speaker_at(start, end, index):
     return nearest["speaker"]
 
 
+def _runs(words):
+    """Runs of consecutive words of one speaker, as lists of indices."""
+    indices = iter(range(len(words)))
+    return [[next(indices) for _ in group] for _, group in groupby(words, key=lambda w: w["speaker"])]
+
+
+def sentence_fragments_joined(words):
+    """Speakers of a one- or two-word piece of a sentence given to the wrong voice. Where the speaker changes
+    inside a sentence with no pause, the shorter side joins the longer: the last word of a sentence begun by the
+    speaker before takes that speaker ("- Neither did / - I."), the first word of a sentence the next speaker
+    says takes the next speaker ("- And / - I'm Sheila"). Whole sentences keep their voices ("- Hello? /
+    - Hello?"). Turns of 0.3 s are shorter than the windows voices are told apart in; the sentence is the
+    better guide."""
+    words = [dict(w) for w in words]
+    runs = _runs(words)
+    for run, following in zip(runs, runs[1:]):
+        last, first = words[run[-1]], words[following[0]]
+        if ends_sentence(last["word"]) or not 0 <= first["start"] - last["end"] < MAX_FRAGMENT_PAUSE_S:
+            continue
+        ended = [k for k in run if ends_sentence(words[k]["word"])]  # the sentence began after the last of these
+        head = [k for k in run if k > (ended[-1] if ended else -1)]
+        ends = [k for k in following if ends_sentence(words[k]["word"])]  # … and ends at the first of these
+        tail = [k for k in following if k <= (ends[0] if ends else following[-1])]
+        if ends and len(tail) < len(head) and len(tail) <= MAX_FRAGMENT_WORDS:
+            for k in tail:
+                words[k]["speaker"] = last["speaker"]
+    return words
+
+
 def assign_speakers(segments, turns):
     """Each word its speaker and each segment its majority speaker (copies; the inputs are untouched)."""
     if not turns:
@@ -44,6 +79,7 @@ def assign_speakers(segments, turns):
     out = []
     for segment in segments:
         words = [dict(w, speaker=speaker_at(w["start"], w["end"], index)) for w in segment.get("words", [])]
+        words = sentence_fragments_joined(words)
         votes = Counter(w["speaker"] for w in words) or Counter([speaker_at(segment["start"], segment["end"], index)])
         out.append(dict(segment, words=words, speaker=votes.most_common(1)[0][0]))
     return out

@@ -4,9 +4,8 @@ segmentation ask this, so it lives apart from either (segmentation must not impo
 from cinescribe.subtitles.line_breaks import wrap
 from cinescribe.subtitles.song_marks import song_lines, sung
 from cinescribe.text.graphemes import visible_length
+from cinescribe.text.words import SENTENCE_ENDS  # noqa: F401 - where segmentation and benches look for it
 from cinescribe.text.words import text_of as _text
-
-SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
 
 
 def lines_for(words, max_line_chars=42, max_lines=2):

@@ -18,12 +18,11 @@ import math
 from dataclasses import dataclass
 
 from cinescribe.runtime.options import StageOptions
-from cinescribe.subtitles.layout import SENTENCE_ENDS
 from cinescribe.subtitles.line_breaks import CONJUNCTIONS, DANGLING, POSTPOSITIONS
 from cinescribe.text.graphemes import visible_length
+from cinescribe.text.words import CLOSERS, ends_sentence
 
 CLAUSE_ENDS = ",;:—–"
-CLOSERS = "\"'”’)]»"  # a quote or bracket after the full stop still ends the sentence
 AUXILIARIES = {"is", "are", "was", "were", "am", "be", "been", "have", "has", "had", "do", "does", "did",
                "will", "would", "can", "could", "should", "must", "shall", "may", "might"}
 # a cue ending on one of these leaves its phrase open: articles, prepositions, pronouns (line_breaks.DANGLING),
@@ -56,7 +55,7 @@ def _bare(word):
 
 
 def _ends_sentence(word):
-    return word.rstrip().rstrip(CLOSERS)[-1:] in SENTENCE_ENDS
+    return ends_sentence(word)
 
 
 def _ends_clause(word):

@@ -2,6 +2,14 @@
 
 import re
 
+SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
+CLOSERS = "\"'»”’)]"
+
+
+def ends_sentence(word):
+    """Whether a word (its text, leading space and all) ends a sentence, closing quotes aside."""
+    return word.rstrip().rstrip(CLOSERS)[-1:] in SENTENCE_ENDS
+
 
 def text_of(words):
     """Whisper's words carry their own leading spaces; joined, they are the text."""

@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 from pyannote.core import Annotation, Segment
 
-from cinescribe.diarization.assignment import assign_speakers
+from cinescribe.diarization.assignment import assign_speakers, sentence_fragments_joined
 from cinescribe.diarization.pyannote_pipeline import load_pipeline, turns_from_annotation
 from cinescribe.runtime.errors import CinescribeError
 
@@ -71,3 +71,28 @@ def test_pyannote_backend_fails_with_one_sentence_when_unavailable(tmp_path):
         assert "pyannote.audio is not installed" in message and "campplus" in message
     else:
         assert "could not load the pyannote pipeline" in message
+
+
+def _said(*parts):
+    """Words from (speaker, text, start) parts, 0.25 s a word."""
+    words = []
+    for speaker, text, start in parts:
+        for i, token in enumerate(text.split()):
+            words.append({"start": start + 0.25 * i, "end": start + 0.25 * i + 0.2, "word": f" {token}",
+                          "speaker": speaker})
+    return words
+
+
+def test_a_sentence_s_last_word_given_to_another_voice_goes_back_to_its_speaker():
+    words = sentence_fragments_joined(_said(("A", "I never liked him. Neither did", 0.0), ("B", "I.", 1.6)))
+    assert {w["speaker"] for w in words} == {"A"}
+
+
+def test_a_sentence_s_first_word_goes_with_the_voice_that_says_the_rest():
+    words = sentence_fragments_joined(_said(("A", "I'm Diane.", 0.0), ("A", "And", 0.6), ("B", "I'm Sheila.", 0.85)))
+    assert [w["speaker"] for w in words] == ["A", "A", "B", "B", "B"]
+
+
+def test_quick_exchanges_of_whole_sentences_keep_their_voices():
+    parts = (("A", "Hello?", 0.0), ("B", "Hello?", 0.3), ("A", "Oh, hello.", 0.6))
+    assert [w["speaker"] for w in sentence_fragments_joined(_said(*parts))] == ["A", "B", "A", "A"]
