@@ -88,11 +88,6 @@ def test_a_sentence_s_last_word_given_to_another_voice_goes_back_to_its_speaker(
     assert {w["speaker"] for w in words} == {"A"}
 
 
-def test_a_sentence_s_first_word_goes_with_the_voice_that_says_the_rest():
-    words = sentence_fragments_joined(_said(("A", "I'm Diane.", 0.0), ("A", "And", 0.6), ("B", "I'm Sheila.", 0.85)))
-    assert [w["speaker"] for w in words] == ["A", "A", "B", "B", "B"]
-
-
 def test_quick_exchanges_of_whole_sentences_keep_their_voices():
     parts = (("A", "Hello?", 0.0), ("B", "Hello?", 0.3), ("A", "Oh, hello.", 0.6))
     assert [w["speaker"] for w in sentence_fragments_joined(_said(*parts))] == ["A", "B", "A", "A"]
