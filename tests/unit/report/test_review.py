@@ -82,6 +82,20 @@ def test_flags_name_what_a_reviewer_must_check():
     assert data["removed"][0]["reason"] == "phantom phrase"
 
 
+def test_shot_changes_reach_the_timeline_and_cues_near_them_are_flagged():
+    from fractions import Fraction
+
+    from cinescribe.subtitles.frame_grid import FrameGrid
+
+    cues = [(1.0, 3.0, "We meet again", "SPEAKER_00", 0.95), (5.0, 7.0, "at the old mill", "SPEAKER_00", 0.95)]
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, 20.0)
+    data = review_data("film", [subtitles], transcript, vad, plan, turns, songs, limits=LIMITS,
+                       grid=FrameGrid(Fraction(25)), cuts=[5.2, 12.0])
+    assert data["cuts"] == [5.2, 12.0] and data["frame_rate"] == 25.0
+    flags = [cue["flags"].get("timing", []) for cue in data["tracks"][0]["cues"]]
+    assert flags == [[], ["shot change"]]  # the second comes up 5 frames before a cut
+
+
 def test_what_is_absent_is_said_not_left_blank():
     subtitles, transcript, vad, plan, _, _ = job_files([], 60.0, diarization=False, songs=False)
     data = review_data("silent film", [subtitles], transcript, vad, plan, None, None, limits=LIMITS)
