@@ -208,7 +208,8 @@ def detect_cuts(path, options, frame_rate, thumbnail):
     min_shot = max(1, round(options.min_shot_s / frame_s))
     last_use = {i: c for c in chosen for part in groups[c] for i in part}
     cuts = []  # [frame number, pts, an I-frame, intra share, the exact picture before]
-    state = {"exact": None, "cut_since": False, "decoded": 0}
+    state = {"exact": None, "cut_since": False, "decoded": 0, "inter": []}
+    anchor_at = {a: n for n, a in enumerate(anchors)}
 
     def locate(members, start_pts):
         """The first frame shown from which every frame up to start_pts leans on the new shot (on the later
@@ -242,6 +243,12 @@ def detect_cuts(path, options, frame_rate, thumbnail):
         state["before"] = state["group"] = None
         anchor = held[i]
         own_group, before = groups[i]
+        recent = state["inter"]
+        while recent and anchor_at[i] - recent[0][0] > context:
+            recent.pop(0)
+        if (not packets[i][2] and options.packet_like_inter
+                and any(packets[i][1] <= options.packet_like_inter * size for _, size in recent)):
+            return  # no larger than a P-frame just found predicted: another of the encoder's periodic big P-frames
         own = decode_cold(decoder, [anchor], thumbnail).get(anchor.pts)
         state["decoded"] += 1
         if own is not None and own.failed and before:  # again, after the frames before it (decoded grey)
@@ -250,6 +257,8 @@ def detect_cuts(path, options, frame_rate, thumbnail):
         if own is not None:
             log.debug("candidate %.3f key=%s size=%d intra=%.2f past=%.2f failed=%s", float(anchor.pts * time_base),
                       packets[i][2], packets[i][1], own.intra, own.past, own.failed)
+        if own is not None and not own.failed and own.intra < MIN_INTRA:
+            recent.append((anchor_at[i], packets[i][1]))
         if own is None or own.failed or own.intra < MIN_INTRA:
             return  # mostly predicted from frames before it: the same shot
         whole = own.intra >= WHOLE  # an I-frame: its picture is exact

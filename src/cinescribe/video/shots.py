@@ -43,6 +43,7 @@ class ShotOptions(StageOptions):
     detector: str = "packets"  # or "frames"
     packet_ratio: float = 2.0
     packet_difference: float = 30.0
+    packet_like_inter: float = 1.1
     ratio: float = 4.0
     min_difference: float = 4.0
     min_shot_s: float = 0.5
