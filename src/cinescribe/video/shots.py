@@ -2,7 +2,7 @@
 
 Two detectors (`video.detector`): `packets` (video/packets.py, the default: packet sizes pick the frames worth
 decoding, and only those are decoded) and `frames`, this module's own, which decodes every frame. `packets`
-hands over to `frames` where it cannot work (an intra-only codec, a codec other than H.264/HEVC, no keyframe
+hands over to `frames` where it cannot work (an intra-only codec, a codec other than H.264, no keyframe
 flags, a handful of packets), saying why in a log line.
 
 The frame detector is our own on PyAV, chosen over PySceneDetect by measurement (bench/shot_detection.py): the cost is

@@ -100,3 +100,18 @@ def test_an_intra_only_file_falls_back_to_frames_and_finds_its_cuts(tmp_path, ca
         found, used = find_cuts(path, ShotOptions(), 25)
     assert used == shots.DETECTOR and "every packet is a keyframe" in caplog.text
     assert [round(cut * 25) for cut in found] == [round(cut * 25) for cut in known]
+
+
+def test_hevc_falls_back_to_frames(tmp_path, caplog):
+    path = tmp_path / "hevc.mkv"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx265", rate=25, options={"x265-params": "log-level=error"})
+        stream.width, stream.height, stream.pix_fmt = 64, 36, "yuv420p"
+        for i in range(30):
+            frame = av.VideoFrame.from_ndarray(np.full((36, 64, 3), 40 + 5 * i, np.uint8), format="rgb24")
+            frame.pts, frame.time_base = i, Fraction(1, 25)
+            out.mux(stream.encode(frame.reformat(format="yuv420p")))
+        out.mux(stream.encode(None))
+    with caplog.at_level("INFO"):
+        _, used = find_cuts(path, ShotOptions(), 25)
+    assert used == shots.DETECTOR and "hevc is not H.264" in caplog.text
