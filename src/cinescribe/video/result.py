@@ -9,7 +9,7 @@ import logging
 from cinescribe import SCHEMA_VERSION
 from cinescribe.shapes import ShotsResult
 from cinescribe.video.frame_rate import film_frame_rate
-from cinescribe.video.shots import DETECTOR, ShotOptions, detect_cuts
+from cinescribe.video.shots import ShotOptions, find_cuts
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +20,7 @@ def film_shots(path, section, threads=1) -> ShotsResult:
     warnings = list(rate.warnings)
     cuts, detector = [], ""
     if rate.has_picture and section.get("shots", True):
-        cuts = detect_cuts(path, ShotOptions.from_config(section), rate.exact, threads, warnings)
-        detector = DETECTOR
+        cuts, detector = find_cuts(path, ShotOptions.from_config(section), rate.exact, threads, warnings)
     for sentence in rate.warnings:
         log.warning(sentence)
     log.info("frame rate %s (%s%s), %d cut(s)", rate.text, rate.source, ", variable" if rate.variable else "",

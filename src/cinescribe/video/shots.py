@@ -1,6 +1,11 @@
 """Shot changes (cuts): the time of the first frame of each new shot, so cues can be kept off them.
 
-A detector of our own on PyAV, chosen over PySceneDetect by measurement (bench/shot_detection.py): the cost is
+Two detectors (`video.detector`): `packets` (video/packets.py, the default: packet sizes pick the frames worth
+decoding, and only those are decoded) and `frames`, this module's own, which decodes every frame. `packets`
+hands over to `frames` where it cannot work (an intra-only codec, a codec other than H.264, no keyframe
+flags, a handful of packets), saying why in a log line.
+
+The frame detector is our own on PyAV, chosen over PySceneDetect by measurement (bench/shot_detection.py): the cost is
 the decoding, so the decoder does as little as it may (no deblocking filter: the picture is only compared,
 never shown), each frame is sampled down to a 64×36 YUV thumbnail, and only thumbnails are compared.
 
@@ -21,19 +26,24 @@ import numpy as np
 
 from cinescribe.audio.media import open_media
 from cinescribe.runtime.options import StageOptions
+from cinescribe.video import packets
 from cinescribe.video.streams import picture_stream
 
 log = logging.getLogger(__name__)
 
 THUMB = (64, 36)  # width, height: enough to tell shots apart, and a 16:9 frame keeps its shape
 FLASH_FRAMES = 3  # a picture that returns to the one before a jump within this many frames was a flash
-DETECTOR = "cinescribe-thumbnail-mad"
+DETECTOR = "cinescribe-thumbnail-mad"  # the frame detector's name in shots.json (packets.DETECTOR the other's)
 
 
 @dataclass
 class ShotOptions(StageOptions):
     """What counts as a cut (`video` in config/schema.yaml)."""
 
+    detector: str = "packets"  # or "frames"
+    packet_ratio: float = 2.0
+    packet_difference: float = 30.0
+    packet_like_inter: float = 1.1
     ratio: float = 4.0
     min_difference: float = 4.0
     min_shot_s: float = 0.5
@@ -109,6 +119,24 @@ def frame_differences(path, threads=1, fast_decode=True, warnings=None, progress
 def detect_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1, warnings=None):
     """Times (s) of the first frame of each new shot, in order; [] for audio-only inputs. Sentences about a
     picture that stops decoding are appended to `warnings`."""
+    return find_cuts(path, options, frame_rate, threads, warnings)[0]
+
+
+def find_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1, warnings=None):
+    """(cuts, the name of the detector that found them): `options.detector`'s, or the frame detector's where
+    the packet detector cannot work."""
+    if options.detector == "packets":
+        try:
+            return packets.detect_cuts(path, options, frame_rate, _thumbnail), packets.DETECTOR
+        except packets.Unsuitable as why:
+            log.info("shots: the packets cannot tell the cuts (%s); decoding every frame instead", why)
+        except av.error.FFmpegError as err:
+            log.info("shots: reading the packets failed (%s); decoding every frame instead", err)
+    return frame_cuts(path, options, frame_rate, threads, warnings), DETECTOR
+
+
+def frame_cuts(path, options=ShotOptions(), frame_rate=24.0, threads=1, warnings=None):
+    """The frame detector: every frame decoded, its thumbnail compared with the one before."""
     frame_s = 1 / float(frame_rate)
     context = max(3, round(options.context_s / frame_s))  # frames of differences either side of a candidate
     min_shot = max(1, round(options.min_shot_s / frame_s))
