@@ -1,4 +1,4 @@
-"""Shot changes: both detectors (packets, the default, and frames) find every cut of a film with known cuts on
+"""Shot changes: both detectors (frames, the default, and packets) find every cut of a film with known cuts on
 its exact frame and nothing inside shots (grain, slow and fast pans, a flash, a fade to black); an intra-only
 file falls back to frames; nothing is decoded for audio-only inputs."""
 
@@ -57,9 +57,9 @@ def test_shots_json_holds_the_rate_and_the_cuts(cut_films):
     assert result["frame_rate_exact"] == "30000/1001" and result["frame_rate"] == pytest.approx(29.97, abs=1e-3)
     assert result["frame_rate_source"] == "video" and not result["variable_frame_rate"]
     assert len(result["cuts"]) == len(film["cuts"]) and result["warnings"] == []
-    assert result["detector"] == packets.DETECTOR
-    framewise = film_shots(film["path"], {"frame_rate": 29.97, "shots": True, "detector": "frames"})
-    assert framewise["detector"] == shots.DETECTOR and framewise["cuts"] == result["cuts"]
+    assert result["detector"] == shots.DETECTOR  # frames, the default
+    fast = film_shots(film["path"], {"frame_rate": 29.97, "shots": True, "detector": "packets"})
+    assert fast["detector"] == packets.DETECTOR and fast["cuts"] == result["cuts"]
     assert all(round(cut, 3) == cut for cut in result["cuts"])
 
 
@@ -97,7 +97,7 @@ def test_an_intra_only_file_falls_back_to_frames_and_finds_its_cuts(tmp_path, ca
     path = tmp_path / "intra only.mkv"
     known = _intra_only(path)
     with caplog.at_level("INFO"):
-        found, used = find_cuts(path, ShotOptions(), 25)
+        found, used = find_cuts(path, ShotOptions(detector="packets"), 25)
     assert used == shots.DETECTOR and "every packet is a keyframe" in caplog.text
     assert [round(cut * 25) for cut in found] == [round(cut * 25) for cut in known]
 
@@ -113,5 +113,5 @@ def test_hevc_falls_back_to_frames(tmp_path, caplog):
             out.mux(stream.encode(frame.reformat(format="yuv420p")))
         out.mux(stream.encode(None))
     with caplog.at_level("INFO"):
-        _, used = find_cuts(path, ShotOptions(), 25)
+        _, used = find_cuts(path, ShotOptions(detector="packets"), 25)
     assert used == shots.DETECTOR and "hevc is not H.264" in caplog.text
