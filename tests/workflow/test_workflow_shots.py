@@ -19,7 +19,7 @@ def test_cues_sit_on_the_film_s_frames_and_clear_of_its_cuts(workflow, tmp_path,
     out-time on a frame of the film's rate, none 1-11 frames from a known cut (an out-time may sit 2 frames
     before one), and the QC report agrees."""
     film = cut_video.build(tmp_path / "cuts.mp4", rate, seconds=30)
-    workflow.run({"input": film["path"], **QUICK})
+    workflow.run({"input": film["path"], **QUICK, "video": {"shots": True}})
     shots = json.loads((workflow.results("cuts") / "shots.json").read_text())
     exact = f"{rate.numerator}/{rate.denominator}"
     assert (shots["frame_rate_exact"], shots["frame_rate_source"], shots["warnings"]) == (exact, "video", [])
@@ -40,7 +40,7 @@ def test_cues_sit_on_the_film_s_frames_and_clear_of_its_cuts(workflow, tmp_path,
 def test_an_undecodable_picture_is_a_warning_and_audio_timing(workflow, tmp_path):
     good = cut_video.build(tmp_path / "good.mkv", Fraction(25), seconds=12)
     bad = cut_video.undecodable(good["path"], tmp_path / "bad picture.mkv")
-    proc = workflow.run({"input": str(bad), **QUICK, "video": {"frame_rate": 25}})
+    proc = workflow.run({"input": str(bad), **QUICK, "video": {"frame_rate": 25, "shots": True}})
     assert "Traceback" not in proc.stderr
     shots = json.loads((workflow.results("bad picture") / "shots.json").read_text())
     assert (shots["frame_rate_exact"], shots["frame_rate_source"], shots["cuts"]) == ("25/1", "config", [])

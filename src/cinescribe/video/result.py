@@ -19,7 +19,7 @@ def film_shots(path, section, threads=1) -> ShotsResult:
     rate = film_frame_rate(path, section.get("frame_rate", 0), section.get("audio_only_frame_rate", 24))
     warnings = list(rate.warnings)
     cuts, detector = [], ""
-    if rate.has_picture and section.get("shots", True):
+    if rate.has_picture and section.get("shots", False):
         cuts, detector = find_cuts(path, ShotOptions.from_config(section), rate.exact, threads, warnings)
     for sentence in rate.warnings:
         log.warning(sentence)
