@@ -145,7 +145,9 @@ def time_cues(groups, style, context=None, timing=None):
             last = limit  # chaining: a short gap closes to the minimum
         if last - cue.first < reading and cue.first not in cuts:  # too fast: come up a frame or two early
             floor = cues[i - 1].last + gap if i else 0
-            cue.first = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
+            earlier = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
+            if _snap_in(earlier, cuts, zone) == earlier:  # not onto the edge of a cut's half second
+                cue.first = earlier
         cue.last = last
         if cuts:
             cue.last = _snap_out(cue, cuts, zone, gap, min(limit, cue.first + max_frames))
@@ -160,7 +162,6 @@ def time_cues(groups, style, context=None, timing=None):
              "voice": [grid.time(c.voice_in), grid.time(c.voice_out)]} for c in cues]
 
 
-
 def film_grid(shots_path=None):
     """The film's frame grid from shots.json (none: 24 fps)."""
     return FrameGrid.of(read_json(shots_path)["frame_rate_exact"]) if shots_path else FrameGrid()
@@ -169,5 +170,6 @@ def film_grid(shots_path=None):
 def timing_context(vad_path, vad_pad_s, shots_path=None):
     """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts)."""
     shots = read_json(shots_path) if shots_path else None
-    return TimingContext(grid=film_grid(shots_path), speech=[list(s) for s in read_json(vad_path)["speech"]], vad_pad_s=vad_pad_s,
+    speech = [list(span) for span in read_json(vad_path)["speech"]]
+    return TimingContext(grid=film_grid(shots_path), speech=speech, vad_pad_s=vad_pad_s,
                          cuts=list(shots["cuts"]) if shots else [])
