@@ -71,7 +71,7 @@ def has_dash(cue):
 @pytest.fixture(scope="module")
 def film_run(tmp_path_factory, model_cache, film_soundtrack):
     """The whole workflow (tiny.en, diarization on) over the 10-minute, eight-voice film."""
-    from conftest import Workflow
+    from support.workflow_runner import Workflow
 
     wav, reference = film_soundtrack
     workflow = Workflow(tmp_path_factory.mktemp("film-work"), model_cache)
