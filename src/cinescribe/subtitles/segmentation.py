@@ -29,6 +29,7 @@ AUXILIARIES = {"is", "are", "was", "were", "am", "be", "been", "have", "has", "h
 # auxiliaries and conjunctions
 PHRASE_OPENERS = DANGLING | AUXILIARIES | CONJUNCTIONS
 MAX_WORDS = 60  # no cue holds more words, whatever its characters would allow
+GAP_S, LINGER_MAX_S = 2 / 24, 0.5  # a cue may stay into the silence after it, up to half a second, 2 frames clear
 
 
 @dataclass
@@ -48,6 +49,7 @@ class BreakCosts(StageOptions):
     short_cue: float = 12.0
     balance: float = 1.0
     per_cue: float = 10.0
+    fast: float = 2.0
 
 
 def _bare(word):
@@ -110,6 +112,7 @@ def segment(words, style, costs=None):
     lengths = [visible_length(" ".join(w["word"].split())) for w in words]
     ends = [_ends_sentence(w["word"]) for w in words]
     cut = break_costs(words, style, costs)
+    pause_after = [b["start"] - a["end"] for a, b in zip(words, words[1:])] + [LINGER_MAX_S + GAP_S]
     best = [0.0] + [math.inf] * n
     back = [0] * (n + 1)
     for j in range(1, n + 1):
@@ -164,6 +167,9 @@ def segment(words, style, costs=None):
                 cost += costs.balance * abs(math.log((duration + 1.0) / (before + 1.0)))
             if duration < style.min_duration:
                 cost += costs.short_cue * (1 - duration / style.min_duration)
+            if costs.fast:  # faster than the reading speed even with the silence after it (up to half a second)
+                shown = duration + min(max(pause_after[j - 1] - GAP_S, 0.0), LINGER_MAX_S)
+                cost += costs.fast * max(0.0, chars / max(shown, 1e-3) - style.max_cps)
             if cost < best[j]:
                 best[j], back[j] = cost, i
     groups, j = [], n

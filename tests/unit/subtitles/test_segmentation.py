@@ -118,3 +118,18 @@ def test_costs_come_from_config_and_match_the_schema():
     assert all(v.get("description") for v in section.values())
     style = CueStyle.from_config({"max_lines": 2, "segmentation": {"orphan": 50.0}})
     assert style.segmentation.orphan == 50.0 and style.segmentation.per_cue == BreakCosts().per_cue
+
+
+def test_a_cue_too_fast_to_read_shares_its_time_with_a_slower_neighbour():
+    """'Where were you last night?' said in 1 s reads at 26 characters a second; joined with the slow line after
+    it, the cue reads within 20. With the cost for speed off, the sentence end wins and the fast cue stays."""
+    from cinescribe.subtitles.cues import CueStyle
+    from cinescribe.subtitles.segmentation import BreakCosts, segment
+
+    fast = [{"start": 1.0 + 0.2 * i, "end": 1.18 + 0.2 * i, "word": f" {w}", "probability": 0.9}
+            for i, w in enumerate("Where were you last night?".split())]
+    slow = [{"start": 2.05 + 0.5 * i, "end": 2.45 + 0.5 * i, "word": f" {w}", "probability": 0.9}
+            for i, w in enumerate("At home. Alone.".split())]
+    style = CueStyle(max_cps=20.0)
+    assert len(segment(fast + slow, style)) == 1
+    assert len(segment(fast + slow, CueStyle(max_cps=20.0, segmentation=BreakCosts(fast=0.0)))) == 2
