@@ -49,7 +49,7 @@ class BreakCosts(StageOptions):
     short_cue: float = 12.0
     balance: float = 1.0
     per_cue: float = 10.0
-    fast: float = 2.0
+    fast: float = 0.0
 
 
 def _bare(word):

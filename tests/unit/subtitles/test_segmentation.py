@@ -122,7 +122,7 @@ def test_costs_come_from_config_and_match_the_schema():
 
 def test_a_cue_too_fast_to_read_shares_its_time_with_a_slower_neighbour():
     """'Where were you last night?' said in 1 s reads at 26 characters a second; joined with the slow line after
-    it, the cue reads within 20. With the cost for speed off, the sentence end wins and the fast cue stays."""
+    it, the cue reads within 20. With the cost for speed off (the default), the sentence end wins."""
     from cinescribe.subtitles.cues import CueStyle
     from cinescribe.subtitles.segmentation import BreakCosts, segment
 
@@ -130,6 +130,5 @@ def test_a_cue_too_fast_to_read_shares_its_time_with_a_slower_neighbour():
             for i, w in enumerate("Where were you last night?".split())]
     slow = [{"start": 2.05 + 0.5 * i, "end": 2.45 + 0.5 * i, "word": f" {w}", "probability": 0.9}
             for i, w in enumerate("At home. Alone.".split())]
-    style = CueStyle(max_cps=20.0)
-    assert len(segment(fast + slow, style)) == 1
-    assert len(segment(fast + slow, CueStyle(max_cps=20.0, segmentation=BreakCosts(fast=0.0)))) == 2
+    assert len(segment(fast + slow, CueStyle(max_cps=20.0, segmentation=BreakCosts(fast=2.0)))) == 1
+    assert len(segment(fast + slow, CueStyle(max_cps=20.0))) == 2
