@@ -30,7 +30,7 @@ from cinescribe.subtitles.segmentation import PHRASE_OPENERS, BreakCosts, _bare,
 from cinescribe.subtitles.song_marks import sung
 from cinescribe.subtitles.timing import time_cues
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.words import text_of, words_of
+from cinescribe.text.words import ends_sentence, text_of, words_of
 
 
 def greedy(words, style):
@@ -54,7 +54,7 @@ def greedy(words, style):
 
 
 def _ends(word):
-    return word["word"].rstrip().rstrip("\"'”’)]»")[-1:] in SENTENCE_ENDS
+    return ends_sentence(word["word"])
 
 
 def cues_from(groups, style):
@@ -98,10 +98,7 @@ def film_counts(doc, reference=None):
     def tokens(cue):
         return [t for line in cue["lines"] for t in line.split() if t not in ("-", "♪")]
 
-    def ends(token):
-        return token.rstrip("\"'»”)")[-1:] in SENTENCE_ENDS
-
-    orphans = sum(bool(tokens(before)) and not ends(tokens(before)[-1]) and any(ends(t) for t in tokens(cue)[:2])
+    orphans = sum(bool(tokens(before)) and not ends_sentence(tokens(before)[-1]) and any(ends_sentence(t) for t in tokens(cue)[:2])
                   and not cue.get("song") and not before.get("song")
                   for before, cue in zip(doc["cues"], doc["cues"][1:]))
     undashed = sum(len(c.get("speakers") or []) > 1 and not (len(c["lines"]) == 2

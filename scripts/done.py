@@ -15,9 +15,8 @@ from cinescribe.subtitles.reading_speed import resolved_style
 from cinescribe.subtitles.timing import CueTiming, film_grid
 
 
-def checks(sm):
+def checks(sm, subtitles):
     """Language certainty and speech coverage, with the warnings they call for."""
-    subtitles = read_json(sm.input.cues)
     songs = [(s[0], s[1]) for s in read_json(sm.input.songs)["songs"]] if sm.input.get("songs") else []
     return assess(read_json(sm.input.vad)["speech"], subtitles["cues"], subtitles["language"],
                   read_json(sm.input.language), songs, sm.params.checks, sm.params.model["model"])
@@ -29,10 +28,8 @@ def file_language(srt):
     return read_json(beside).get("language") if os.path.exists(beside) else None
 
 
-def quality_control(sm, limits, grid):
+def quality_control(sm, doc, limits, grid, cuts):
     """The film's own subtitles cue by cue against every timing and layout rule: qc.tsv and done's summary."""
-    doc = read_json(sm.input.cues)
-    cuts = read_json(sm.input.shots)["cuts"] if sm.input.get("shots") else []
     failures = qc_failures(doc["cues"], at_frame_rate(resolved_style(limits, doc.get("language")), float(grid.rate)),
                            grid, cuts, CueTiming.from_config(sm.params.timing))
     write_text(sm.output.qc, qc_table(doc["cues"], failures))
@@ -44,12 +41,14 @@ def main(sm):
         logging.info("removed %s, left by a killed writer", part)
     files = [os.path.abspath(path) for path in sm.input.subtitles]
     srt = [path for path in files if path.endswith(".srt") and not path.endswith(".bilingual.srt")]
-    grid = film_grid(sm.input.get("shots"))
+    shots = read_json(sm.input.shots) if sm.input.get("shots") else None
+    subtitles = read_json(sm.input.cues)
+    grid = film_grid(shots)
     report = {path: lint_file(path, **at_frame_rate(resolved_style(sm.params.limits, file_language(path)),
                                                      float(grid.rate))) for path in srt}
-    qc = quality_control(sm, sm.params.limits, grid)
-    summary, warnings = checks(sm)
-    warnings += read_json(sm.input.shots)["warnings"] if sm.input.get("shots") else []  # the picture's (rate, VFR)
+    qc = quality_control(sm, subtitles, sm.params.limits, grid, shots["cuts"] if shots else [])
+    summary, warnings = checks(sm, subtitles)
+    warnings += shots["warnings"] if shots else []  # the picture's (rate, VFR)
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
                                           **summary, qc=qc, warnings=warnings))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)

@@ -11,8 +11,8 @@ from cinescribe.subtitles.timing import CueTiming, film_grid
 
 
 def main(sm):
-    grid = film_grid(sm.input.get("shots"))
-    cuts = read_json(sm.input.shots)["cuts"] if sm.input.get("shots") else []
+    shots = read_json(sm.input.shots) if sm.input.get("shots") else None
+    grid, cuts = film_grid(shots), shots["cuts"] if shots else []
     optional = {key: read_json(sm.input[key]) if key in sm.input.keys() else None for key in ("diarization", "songs")}
     audio = os.path.basename(sm.input.audio) if "audio" in sm.input.keys() else None
     data = review_data(sm.wildcards.job, [read_json(path) for path in sm.input.tracks], read_json(sm.input.transcript),

@@ -11,20 +11,12 @@ of the film against the voice each cue was set to and the film's shot changes, a
 What a cue breaks goes to qc.tsv, done.json and the review page's flags.
 """
 
-import bisect
-
 from cinescribe.subtitles.lint import RULES as LAYOUT_RULES
 from cinescribe.subtitles.lint import cue_failures
-from cinescribe.subtitles.timing import CueTiming
+from cinescribe.subtitles.timing import CueTiming, cuts_near
 
 TIMING_RULES = ("in-time vs speech", "out-time vs speech", "chaining", "shot change")
 RULES = TIMING_RULES + LAYOUT_RULES
-
-
-def _near_cut(frame, cuts, zone, allowed=(0,)):
-    """Whether `frame` lies 1 to zone-1 frames from a cut, other than at the `allowed` offsets (cut - frame)."""
-    i = bisect.bisect_left(cuts, frame - zone + 1)
-    return any(abs(c - frame) < zone and c - frame not in allowed for c in cuts[i:i + 2])
 
 
 def _timing_failures(cues, grid, cuts, timing):
@@ -45,7 +37,7 @@ def _timing_failures(cues, grid, cuts, timing):
                 broken.append("out-time vs speech")
         if following is not None and gap < following <= chain:
             broken.append("chaining")
-        if cut_frames and (_near_cut(first, cut_frames, zone) or _near_cut(last, cut_frames, zone, (0, gap))):
+        if cuts_near(first, cut_frames, zone, (0,)) or cuts_near(last, cut_frames, zone, (0, gap)):
             broken.append("shot change")
         out.append(broken)
     return out

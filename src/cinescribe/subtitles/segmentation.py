@@ -56,10 +56,6 @@ def _bare(word):
     return word.strip().strip(".,;:!?\"'“”‘’()[]-—–…।॥").lower()
 
 
-def _ends_sentence(word):
-    return ends_sentence(word)
-
-
 def _ends_clause(word):
     return word.rstrip().rstrip(CLOSERS)[-1:] in CLAUSE_ENDS
 
@@ -76,7 +72,7 @@ def break_costs(words, style, costs):
     """cost[b]: what a cue break before words[b] costs, for 0 < b < len(words) (the pause, the punctuation,
     the words either side, and whether the next cue would open with the end of this cue's sentence)."""
     n = len(words)
-    ends = [_ends_sentence(w["word"]) for w in words]
+    ends = [ends_sentence(w["word"]) for w in words]
     out = [0.0] * (n + 1)
     for b in range(1, n):
         before, after = words[b - 1], words[b]
@@ -110,7 +106,7 @@ def segment(words, style, costs=None):
         return []
     width, lines_max = style.max_line_chars, style.max_lines
     lengths = [visible_length(" ".join(w["word"].split())) for w in words]
-    ends = [_ends_sentence(w["word"]) for w in words]
+    ends = [ends_sentence(w["word"]) for w in words]
     cut = break_costs(words, style, costs)
     pause_after = [b["start"] - a["end"] for a, b in zip(words, words[1:])] + [LINGER_MAX_S + GAP_S]
     best = [0.0] + [math.inf] * n

@@ -95,12 +95,18 @@ def voice_frames(groups, context, timing):
     return timed
 
 
+def cuts_near(frame, cuts, zone, allowed=()):
+    """The cuts (sorted frame numbers) less than `zone` frames from `frame`, but for those at an `allowed` offset
+    (cut - frame): the shot-change rules' trouble spots, for timing and for the QC report."""
+    i = bisect.bisect_left(cuts, frame - zone + 1)
+    return [c for c in cuts[i:i + 2] if abs(c - frame) < zone and c - frame not in allowed]
+
+
 def _snap_in(frame, cuts, zone):
     """An in-time 1 to zone-1 frames from a cut: after it, back onto it; just before it, onto it (the cue
     comes up with the new shot); well before it, to half a second before it (at most 4 frames early at 24
     fps). Cuts are frame numbers, sorted."""
-    i = bisect.bisect_left(cuts, frame - zone + 1)
-    near = [c for c in cuts[i:i + 2] if abs(c - frame) < zone]
+    near = cuts_near(frame, cuts, zone)
     if not near:
         return frame
     cut = min(near, key=lambda c: abs(c - frame))
@@ -112,8 +118,7 @@ def _snap_in(frame, cuts, zone):
 def _snap_out(cue, cuts, zone, gap, limit):
     """An out-time near a cut: 2 frames before it when the voice has ended by then, else half a second past
     it (the line crosses the cut, as a voice that speaks across it must), when the next cue allows."""
-    i = bisect.bisect_left(cuts, cue.last - zone + 1)
-    near = [c for c in cuts[i:i + 2] if abs(c - cue.last) < zone and c - cue.last != gap]
+    near = cuts_near(cue.last, cuts, zone, allowed=(gap,))
     if not near:
         return cue.last
     cut = min(near, key=lambda c: abs(c - cue.last))
@@ -162,14 +167,14 @@ def time_cues(groups, style, context=None, timing=None):
              "voice": [grid.time(c.voice_in), grid.time(c.voice_out)]} for c in cues]
 
 
-def film_grid(shots_path=None):
-    """The film's frame grid from shots.json (none: 24 fps)."""
-    return FrameGrid.of(read_json(shots_path)["frame_rate_exact"]) if shots_path else FrameGrid()
+def film_grid(shots=None):
+    """The film's frame grid from its shots.json document (none: 24 fps)."""
+    return FrameGrid.of(shots["frame_rate_exact"]) if shots else FrameGrid()
 
 
 def timing_context(vad_path, vad_pad_s, shots_path=None):
     """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts)."""
     shots = read_json(shots_path) if shots_path else None
     speech = [list(span) for span in read_json(vad_path)["speech"]]
-    return TimingContext(grid=film_grid(shots_path), speech=speech, vad_pad_s=vad_pad_s,
+    return TimingContext(grid=film_grid(shots), speech=speech, vad_pad_s=vad_pad_s,
                          cuts=list(shots["cuts"]) if shots else [])
