@@ -34,18 +34,27 @@ MUSIC_RMS = 0.1
 
 @dataclass(frozen=True)
 class Voice:
-    """espeak-ng (`espeak` = voice+variant, pitch, words per minute) or a LibriSpeech clip (`libri` = file)."""
+    """espeak-ng (`espeak` = voice+variant, pitch, words per minute), a LibriSpeech clip (`libri` = file) or
+    Kokoro-82M (`kokoro` = one of its style vectors, fed espeak-ng's English phonemes); `sex` f or m."""
 
     name: str
     espeak: tuple = ()
     libri: str = ""
+    kokoro: str = ""
+    sex: str = ""
+
+    @property
+    def says_any_line(self):
+        """A synthetic voice says whatever line it is given; a LibriSpeech voice only its own utterance."""
+        return bool(self.espeak or self.kokoro)
 
 
 @dataclass(frozen=True)
 class FilmSpec:
     seed: int
     voices: tuple
-    lines: tuple  # the dialogue this film's espeak-ng voices say, in a seeded order
+    lines: tuple  # the dialogue this film's synthetic voices say, in a seeded order
+    quick_exchanges: bool = False  # scenes may end in a quick exchange of one-word turns ("Hello?" "Yes?")
 
 
 @dataclass
@@ -149,20 +158,40 @@ DIALOGUE = (
     "Put it down on the floor and step away from the window.",
 )
 
+# LibriSpeech test-clean's SPEAKERS.TXT gives each reader's sex.
+TUNE_VOICES = (
+    Voice("espeak_m3", espeak=("en-us+m3", 35, 165), sex="m"), Voice("espeak_f4", espeak=("en-gb+f4", 70, 170), sex="f"),
+    Voice("espeak_m7", espeak=("en-gb-x-rp+m7", 45, 155), sex="m"),
+    Voice("libri_1089", libri="libri_01_spk1089.wav", sex="m"), Voice("libri_1188", libri="libri_02_spk1188.wav", sex="m"),
+    Voice("libri_121", libri="libri_03_spk121.wav", sex="f"), Voice("libri_1221", libri="libri_04_spk1221.wav", sex="f"),
+)
+HELDOUT_VOICES = (
+    Voice("espeak_m1", espeak=("en-us+m1", 30, 160), sex="m"), Voice("espeak_f2", espeak=("en-us+f2", 75, 165), sex="f"),
+    Voice("espeak_f5", espeak=("en-gb-scotland+f5", 65, 150), sex="f"),
+    Voice("libri_1284", libri="libri_05_spk1284.wav", sex="f"), Voice("libri_1320", libri="libri_06_spk1320.wav", sex="m"),
+    Voice("libri_1580", libri="libri_07_spk1580.wav", sex="f"), Voice("libri_1995", libri="libri_08_spk1995.wav", sex="f"),
+    Voice("libri_2094", libri="libri_09_spk2094.wav", sex="f"),
+)
+QUICK_LINES = ("Hello?", "Yes?", "Who is it?", "It's me.", "What?", "Now!", "Really?", "No.", "Why?", "Wait!",
+               "Sorry?", "Okay.", "Here.", "Thanks.", "Run!", "Where?")
+
 FILMS = {
     "tune": FilmSpec(seed=11, voices=(
-        Voice("espeak_m3", espeak=("en-us+m3", 35, 165)), Voice("espeak_f4", espeak=("en-gb+f4", 70, 170)),
-        Voice("espeak_m7", espeak=("en-gb-x-rp+m7", 45, 155)),
-        Voice("libri_1089", libri="libri_01_spk1089.wav"), Voice("libri_1188", libri="libri_02_spk1188.wav"),
-        Voice("libri_121", libri="libri_03_spk121.wav"), Voice("libri_1221", libri="libri_04_spk1221.wav"),
+        *TUNE_VOICES,
     ), lines=DIALOGUE[::2]),
     "heldout": FilmSpec(seed=23, voices=(
-        Voice("espeak_m1", espeak=("en-us+m1", 30, 160)), Voice("espeak_f2", espeak=("en-us+f2", 75, 165)),
-        Voice("espeak_f5", espeak=("en-gb-scotland+f5", 65, 150)),
-        Voice("libri_1284", libri="libri_05_spk1284.wav"), Voice("libri_1320", libri="libri_06_spk1320.wav"),
-        Voice("libri_1580", libri="libri_07_spk1580.wav"), Voice("libri_1995", libri="libri_08_spk1995.wav"),
-        Voice("libri_2094", libri="libri_09_spk2094.wav"),
+        *HELDOUT_VOICES,
     ), lines=DIALOGUE[1::2]),
+    # Speaker films: ten and eleven voices of both sexes (espeak-ng, LibriSpeech, Kokoro), disjoint between the
+    # two, with quick exchanges. Diarization is tuned on the first and reported on the second.
+    "speakers_tune": FilmSpec(seed=31, voices=(
+        *TUNE_VOICES, Voice("espeak_f1", espeak=("en-us+f1", 60, 170), sex="f"),
+        Voice("kokoro_alpha", kokoro="jf_alpha", sex="f"), Voice("kokoro_gongitsune", kokoro="jf_gongitsune", sex="f"),
+    ), lines=DIALOGUE[::2], quick_exchanges=True),
+    "speakers_heldout": FilmSpec(seed=47, voices=(
+        *HELDOUT_VOICES, Voice("kokoro_kumo", kokoro="jm_kumo", sex="m"),
+        Voice("kokoro_nezumi", kokoro="jf_nezumi", sex="f"), Voice("kokoro_tebukuro", kokoro="jf_tebukuro", sex="f"),
+    ), lines=DIALOGUE[1::2], quick_exchanges=True),
 }
 
 
@@ -234,7 +263,7 @@ def _scene_kinds(rng):
 def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
     """One dialogue scene: 2-3 voices, 5-9 lines, a level and maybe a room, a music bed, a whisper, a shout,
     an overlap. Returns the clock after it and the next dialogue line to use."""
-    synthetic = [v for v in spec.voices if v.espeak]
+    synthetic = [v for v in spec.voices if v.says_any_line]
     lead = synthetic[rng.randint(len(synthetic))]
     others = [v for v in spec.voices if v != lead]
     cast = [lead] + [others[i] for i in rng.choice(len(others), size=rng.randint(1, 3), replace=False)]
@@ -244,10 +273,25 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
     bed_db = float(rng.uniform(-20, -12)) if rng.rand() < 0.5 else None
     start, speaker = clock, None
     parts = []
+
+    def say(voice, samples, text, style, pause):
+        """Place one line `pause` seconds after the last (negative: cutting in); returns the clock after it."""
+        first, last = media._voiced_extent(samples, film.THRESHOLD)  # places the line (the film's bytes)
+        voice_first, voice_last = _voiced_extent(samples)  # where its voice is (the reference)
+        offset = max(start, clock + round(pause * RATE) - first)
+        gain = level * {"whisper": _db(-6), "shout": _db(6)}.get(style, 1.0)
+        parts.append((offset, samples.astype(np.float64) / 32768 * gain))
+        if room:
+            style = "reverb" if style == "plain" else style
+        elif bed_db is not None and style == "plain":
+            style = "over_music"
+        lines.append(Line(round((offset + voice_first) / RATE, 3), round((offset + voice_last) / RATE, 3), voice.name, text, style))
+        return offset + last
+
     for i in range(rng.randint(5, 10)):
         voice = cast[(i + rng.randint(2)) % len(cast)] if speaker else cast[0]
         if voice.name in heard or voice.name == speaker:
-            voice = next((v for v in cast if v.espeak and v.name != speaker), lead)
+            voice = next((v for v in cast if v.says_any_line and v.name != speaker), lead)
         if voice.libri:
             heard.add(voice.name)
         style = "plain"
@@ -260,21 +304,21 @@ def _talk(cache, spec, rng, clock, cursor, layers, lines, scenes):
         else:
             text = spec.lines[cursor % len(spec.lines)]
             cursor += 1
-            samples = _espeak(cache, voice, text, style)
-        first, last = media._voiced_extent(samples, film.THRESHOLD)  # places the line (the film's bytes)
-        voice_first, voice_last = _voiced_extent(samples)  # where its voice is (the reference)
+            samples = _speak(cache, voice, text, style)
         pause = float(rng.uniform(0.25, 1.0))
         if speaker not in (None, voice.name) and rng.rand() < 0.15:
             pause = -float(rng.uniform(0.3, 0.7))  # cuts in before the other has finished
-        offset = max(start, clock + round(pause * RATE) - first)
-        gain = level * {"whisper": _db(-6), "shout": _db(6)}.get(style, 1.0)
-        parts.append((offset, samples.astype(np.float64) / 32768 * gain))
-        if room:
-            style = "reverb" if style == "plain" else style
-        elif bed_db is not None and style == "plain":
-            style = "over_music"
-        lines.append(Line(round((offset + voice_first) / RATE, 3), round((offset + voice_last) / RATE, 3), voice.name, text, style))
-        clock, speaker = offset + last, voice.name
+        clock, speaker = say(voice, samples, text, style, pause), voice.name
+    if spec.quick_exchanges and rng.rand() < 0.5:
+        # Two voices trade one-word turns a breath apart: turns of 0.3-1 s that long voice-print windows blur.
+        pair = [lead, next((v for v in cast if v.says_any_line and v != lead), None)]
+        if pair[1] is None:
+            pair[1] = [v for v in synthetic if v != lead][rng.randint(len(synthetic) - 1)]
+        if speaker == pair[0].name:
+            pair.reverse()
+        for k in range(rng.randint(3, 6)):
+            voice, text = pair[k % 2], QUICK_LINES[rng.randint(len(QUICK_LINES))]
+            clock = say(voice, _speak(cache, voice, text, "plain"), text, "plain", float(rng.uniform(0.15, 0.4)))
     clock += round(0.5 * RATE)
     for offset, samples in parts:
         layers.append((offset, _reverb(samples, room, rng) if room else samples))
@@ -293,6 +337,21 @@ def _voiced_extent(samples):
     envelope = np.abs(samples[: len(samples) // 160 * 160].astype(np.int32)).reshape(-1, 160).max(axis=1)
     noise = float(np.percentile(envelope, 10)) if len(envelope) else 0.0
     return media._voiced_extent(samples, max(film.THRESHOLD, 3 * noise))
+
+
+def _speak(cache, voice, text, style):
+    return _kokoro(cache, voice, text) if voice.kokoro else _espeak(cache, voice, text, style)
+
+
+def _kokoro(cache, voice, text):
+    """Kokoro-82M in one of its voices, speaking espeak-ng's American English phonemes."""
+    from support import hindi_voices
+
+    path = cache / f"{voice.name}-{hashlib.sha1(text.encode()).hexdigest()[:12]}.wav"
+    if not path.exists():
+        hindi_voices._kokoro_speak(text, voice.kokoro, path.with_suffix(".tmp.wav"), language="en-us")
+        path.with_suffix(".tmp.wav").rename(path)
+    return film._normalize(film._read(path))
 
 
 def _espeak(cache, voice, text, style):

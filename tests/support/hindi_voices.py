@@ -36,10 +36,12 @@ def _need(program, package):
         raise RuntimeError(f"Hindi test speech needs the program {program}: apt-get install -y {package}")
 
 
-def _espeak_ipa(text):
-    """espeak-ng's Hindi phonemes in IPA; a clause break (a new line) becomes a full stop Kokoro pauses at."""
+def _espeak_ipa(text, language="hi"):
+    """espeak-ng's phonemes in IPA (Hindi unless `language` says otherwise); a clause break (a new line) becomes a
+    full stop Kokoro pauses at."""
     _need("espeak-ng", "espeak-ng")
-    out = subprocess.run(["espeak-ng", "-q", "-v", "hi", "--ipa", text], check=True, capture_output=True, text=True)
+    out = subprocess.run(["espeak-ng", "-q", "-v", language, "--ipa", text], check=True, capture_output=True,
+                         text=True)
     return ". ".join(line.strip() for line in out.stdout.splitlines() if line.strip()) + "."
 
 
@@ -65,9 +67,9 @@ def _kokoro_model():
     return _KOKORO
 
 
-def _kokoro_speak(text, style, path):
+def _kokoro_speak(text, style, path, language="hi"):
     model = _kokoro_model()
-    tokens = [model["vocab"][c] for c in _espeak_ipa(text) if c in model["vocab"]][:500]
+    tokens = [model["vocab"][c] for c in _espeak_ipa(text, language) if c in model["vocab"]][:500]
     audio = model["session"].run(None, {
         "tokens": np.array([[0, *tokens, 0]], dtype=np.int64),
         "style": model["styles"][style][len(tokens) - 1].reshape(1, 256).astype(np.float32),
