@@ -66,7 +66,7 @@ def parse_overrides(pairs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--films", nargs="+", default=["speakers_heldout", "speakers_tune"])
+    parser.add_argument("--films", nargs="*", default=["speakers_heldout", "speakers_tune"])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="diarization options to try")
     parser.add_argument("--no-sample", action="store_true")

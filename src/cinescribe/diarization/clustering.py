@@ -1,10 +1,17 @@
-"""Who the speakers of a film are: two-stage clustering of voice prints with a calibrated threshold.
+"""Who the speakers of a film are: two-stage clustering of voice prints, calibrated on the film itself.
 
 Clustering is local then global so cost grows linearly with film length: windows are grouped inside blocks
-of consecutive speech (pure, over-split clusters), and the blocks' clusters are then merged across the whole
-film by centroid similarity. A voice that recurs in every scene thus meets itself as a few strong centroids
-instead of thousands of noisy windows, and one voice alone stays one cluster because nothing crosses the
-threshold. The largest matrices are a block's (400 x 400) and the local clusters' (a few hundred square).
+of consecutive speech (pure, over-split clusters), and the blocks' clusters are then joined across the whole
+film. A voice that recurs in every scene thus meets itself as a few strong centroids instead of thousands of
+noisy windows. The largest matrices are a block's (400 x 400) and the local clusters' (a few hundred square).
+
+Joining is done twice. First on the raw voice prints by centroid similarity: one voice alone stays one
+cluster because nothing crosses that threshold, and the answer "one voice" ends there. With two or more
+voices, a fixed cosine threshold does not carry from film to film: voices made by one synthesiser, or two
+actors of one age and sex, sit closer than one voice does to itself across a music bed and a ringing room.
+So the prints are measured against the film's own mean print (what all its voices and its sound share;
+per-film calibration), and local clusters are one voice only when every pair of them is alike there
+(complete linkage: no chain of in-between clusters joins two voices).
 """
 
 import logging
@@ -96,7 +103,8 @@ def speaker_count_bounds(opts):
 
 
 def global_labels(local, windows, opts):
-    """Stage 2: the blocks' clusters merged across the film, minor ones absorbed, the count kept in bounds."""
+    """Stage 2 on raw prints: the blocks' clusters merged across the film by centroid similarity, minor ones
+    absorbed, the count kept in bounds."""
     sums = np.zeros((local.max() + 1, windows.embeddings.shape[1]))
     np.add.at(sums, local, windows.embeddings)
     seconds = np.bincount(local, weights=windows.seconds, minlength=len(sums))
@@ -115,14 +123,52 @@ def warn_if_count_forced(merger, low, threshold):
     if merger.count < low:
         log.warning("cinescribe: %d speakers were asked for but only %d distinct voice clusters were heard; "
                     "using %d", low, merger.count, merger.count)
-    elif merger.count > 1 and merger.best_pair()[2] >= threshold:
+    elif low > 1 and merger.count > 1 and merger.best_pair()[2] >= threshold:
         log.warning("cinescribe: %d speakers were asked for, so voices as alike as %.2f are kept apart "
                     "(one voice above diarization.speaker_similarity %.2f); the film may have fewer speakers",
                     low, merger.best_pair()[2], threshold)
 
 
+def unit(vectors):
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
+
+
+def film_voices(local, windows, opts):
+    """Stage 2 on film-centred prints: complete linkage over the local clusters with enough speech to be
+    a voice print, each smaller one then joining the voice it resembles most, minor voices absorbed."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    sums = np.zeros((local.max() + 1, windows.embeddings.shape[1]))
+    np.add.at(sums, local, windows.embeddings)
+    seconds = np.bincount(local, weights=windows.seconds, minlength=len(sums))
+    prints = unit(sums)
+    solid = seconds >= opts.min_cluster_s
+    if solid.sum() < 2:
+        solid = seconds >= np.sort(seconds)[-2]  # the two largest at least, or nothing is compared
+    low, high = speaker_count_bounds(opts)
+    tree = linkage(prints[solid], method="complete", metric="cosine")
+    voice = fcluster(tree, t=1 - opts.voice_similarity, criterion="distance")
+    if not low <= voice.max() <= high:
+        voice = fcluster(tree, t=int(np.clip(voice.max(), low, high)), criterion="maxclust")
+    labels = np.zeros(len(sums), int)
+    labels[solid] = voice - 1
+    voice_prints = unit(np.stack([sums[solid][voice == k].sum(0) for k in range(1, voice.max() + 1)]))
+    labels[~solid] = np.argmax(prints[~solid] @ voice_prints.T, axis=1)
+    merger = Merger(np.stack([sums[labels == k].sum(0) for k in range(voice.max())]),
+                    np.bincount(labels, weights=seconds, minlength=voice.max()))
+    merger.absorb_minor(opts.min_speaker_s, floor=low)
+    return merger.labels()[labels][local]
+
+
 def cluster(windows, opts):
-    """Speaker label per clustering window."""
+    """Speaker label per clustering window, and the film's mean voice print the labels were found against
+    (zeros for one voice): the frame-level assignment measures its windows against the same centre."""
+    centre = np.zeros(windows.embeddings.shape[1])
     if len(windows.embeddings) < 2 or speaker_count_bounds(opts)[1] == 1:
-        return np.zeros(len(windows.embeddings), int)
-    return global_labels(local_clusters(windows.embeddings, opts), windows, opts)
+        return np.zeros(len(windows.embeddings), int), centre
+    labels = global_labels(local_clusters(windows.embeddings, opts), windows, opts)
+    if labels.max() == 0 or opts.voice_similarity is None:
+        return labels, centre
+    centre = windows.embeddings.mean(0)
+    centred = type(windows)(unit(windows.embeddings - centre), windows.centres, windows.seconds)
+    return film_voices(local_clusters(centred.embeddings, opts), centred, opts), centre

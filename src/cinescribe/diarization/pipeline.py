@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cinescribe.audio.media import read_slice
-from cinescribe.diarization.clustering import cluster
+from cinescribe.diarization.clustering import cluster, unit
 from cinescribe.diarization.models.speaker_encoder import (
     TRUNK_PER_SECOND,
     embed_stats,
@@ -45,6 +45,8 @@ class Options(StageOptions):
     min_turn_s: float = 0.3
     window_similarity: float = 0.55
     speaker_similarity: float = 0.7
+    voice_similarity: float | None = 0.3
+    min_cluster_s: float = 4.0
     min_speaker_s: float = 4.0
     block_windows: int = 400
     edge_db: float = 30.0
@@ -178,9 +180,9 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     clustering, placing, audible = voice_prints(wav_path, speech, encoder, opts)
     if not len(clustering.embeddings):
         return []
-    labels = cluster(clustering, opts)
+    labels, centre = cluster(clustering, opts)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
-    similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T
+    similarity = unit(placing.embeddings - centre) @ centroids(unit(clustering.embeddings - centre), labels).T
     frames = frame_labels(audible, placing.centres, similarity, opts)
     turns = absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s)
     if segmenter is not None and labels.max() > 0:
