@@ -24,7 +24,8 @@ def main(sm):
                        seam_margin_s=sm.params.review["seam_margin_s"],
                        min_unsubtitled_s=sm.params.checks["min_unsubtitled_s"],
                        unsubtitled_join_s=sm.params.checks["unsubtitled_join_s"],
-                       grid=grid, cuts=cuts, timing=CueTiming.from_config(sm.params.timing))
+                       grid=grid, cuts=cuts, timing=CueTiming.from_config(sm.params.timing),
+                       source=os.path.abspath(sm.params.source))
     write_text(sm.output[0], render_page(data))
     flagged = sum(bool(cue["flags"]) for cue in data["tracks"][0]["cues"])
     logging.info("%d cues, %d flagged; %s", len(data["tracks"][0]["cues"]), flagged, "; ".join(data["absent"]))

@@ -17,7 +17,7 @@ class NamingOptions(StageOptions):
 
     cast_similarity: float = 0.7
     cast_margin: float = 0.15
-    cast_same_voice: float = 0.35
+    cast_same_voice: float = 0.5
     cast_alike: float = 0.5
     cast_speaker_s: float = 60.0
 
