@@ -30,6 +30,7 @@ include: "rules/run_hooks.smk"
 
 localrules:
     all,
+    enroll_cast,
     prompts,
     done,
     review,

@@ -9,7 +9,7 @@ from cinescribe.workflow import stages
 from cinescribe.workflow.run_hooks import start
 
 try:
-    JOBS, GLOSSARY_FILES = start(config, workflow.source_path("../config/schema.yaml"))
+    JOBS, GLOSSARY_FILES, CAST_FILES = start(config, workflow.source_path("../config/schema.yaml"))
 except CinescribeError as err:
     sys.exit(f"cinescribe: {err}")
 
@@ -41,6 +41,7 @@ LANGUAGE = f"{RESULTS}/language.json"
 CHUNK_PLAN = f"{RESULTS}/chunks/plan.json"
 CHUNK_PROMPTS = f"{RESULTS}/chunks/prompts.json"
 CHUNK_TRANSCRIPT = f"{RESULTS}/asr/chunk_{{chunk}}.json"
+CAST = f"{RESULTS}/cast.json"
 DIARIZATION = f"{RESULTS}/diarization.json"
 TRANSCRIPT = f"{RESULTS}/transcript.json"
 SUBTITLES = f"{RESULTS}/subtitles/{{job}}.{{lang}}"
@@ -68,6 +69,20 @@ def of(pattern, job, **wildcards):
 
 # The glossary, cast and bias-window files: inputs of every stage that reads them, so editing one redoes them.
 GLOSSARY_INPUTS = {f"glossary_{i}": path for i, path in enumerate(GLOSSARY_FILES)}
+
+
+# The cast file and the audio its rows point at: inputs of enroll_cast, so editing one enrolls the cast again.
+CAST_INPUTS = {f"cast_{i}": path for i, path in enumerate(CAST_FILES)}
+
+
+def cast_voice_prints(wildcards):
+    """diarize's input when diarization.cast is set: the cast's voice prints (cast.json)."""
+    return {"cast": of(CAST, wildcards.job)} if config["diarization"]["cast"] else {}
+
+
+def speaker_names(wildcards):
+    """diarization.json where diarization runs: the stages that write speaker names read the cast's there."""
+    return {"diarization": of(DIARIZATION, wildcards.job)} if is_on("diarization") else {}
 
 
 def job_targets(job):

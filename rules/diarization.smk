@@ -1,8 +1,31 @@
-# Who speaks when (cinescribe.diarization), beside ASR from the start.
+# Who speaks when (cinescribe.diarization), beside ASR from the start, and who is who when a cast is given.
+
+
+rule enroll_cast:
+    input:
+        **CAST_INPUTS,
+        film=lambda wildcards: JOBS[wildcards.job]["input"],
+    output:
+        CAST,
+    params:
+        diarization=config["diarization"],
+        vad=config["vad"],
+        audio=job_options("audio"),
+        cache_dir=config["models"]["cache_dir"],
+    priority: PRIORITY["critical"]
+    log:
+        log_file("enroll_cast"),
+    benchmark:
+        benchmark_file("enroll_cast")
+    conda:
+        "../envs/cinescribe.yaml"
+    script:
+        "../scripts/enroll_cast.py"
 
 
 rule diarize:
     input:
+        unpack(cast_voice_prints),
         audio=AUDIO,
         vad=VAD,
     output:

@@ -53,6 +53,7 @@ rule review:
         limits=lint_limits(),
         timing=config["subtitles"]["timing"],
         names=config["diarization"]["names"],
+        source=lambda wildcards: JOBS[wildcards.job]["input"],  # the film, for the rows of "Export cast"
     log:
         log_file("review"),
     benchmark:

@@ -14,13 +14,14 @@ def subtitle_files(wildcards):
 
 
 def done_inputs(wildcards):
-    """Every subtitle file, and what done's checks read: speech, language, songs, the source cues."""
+    """Every subtitle file, and what done's checks read: speech, language, songs, the source cues, and the
+    speakers the cast named or left unnamed."""
     job = wildcards.job
     inputs = {"subtitles": subtitle_files(wildcards), "cues": source_subtitles_json(wildcards),
               "vad": of(VAD, job), "language": of(LANGUAGE, job), "shots": of(SHOTS, job)}
     if is_on("songs"):
         inputs["songs"] = of(SONGS, job)
-    return inputs
+    return {**inputs, **speaker_names(wildcards)}
 
 
 def review_inputs(wildcards):

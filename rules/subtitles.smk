@@ -4,6 +4,7 @@
 
 rule subtitles:
     input:
+        unpack(speaker_names),
         transcript=TRANSCRIPT,
         vad=VAD,
         shots=SHOTS,
@@ -28,6 +29,7 @@ rule subtitles:
 
 rule romanize:
     input:
+        unpack(speaker_names),
         **GLOSSARY_INPUTS,
         transcript=TRANSCRIPT,
         vad=VAD,

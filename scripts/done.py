@@ -5,7 +5,7 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.report.checks import assess
+from cinescribe.report.checks import assess, cast_naming
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json, write_text
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
@@ -49,14 +49,20 @@ def main(sm):
     qc = quality_control(sm, subtitles, sm.params.limits, grid, shots["cuts"] if shots else [])
     summary, warnings = checks(sm, subtitles)
     warnings += shots["warnings"] if shots else []  # the picture's (rate, VFR)
+    speakers = cast_naming(read_json(sm.input.diarization) if sm.input.get("diarization") else None)
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
-                                          **summary, qc=qc, warnings=warnings))
+                                          **summary, qc=qc, warnings=warnings,
+                                          **({"speakers": speakers} if speakers else {})))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():
         row = ", ".join(f"{rule} {share:.0%}" for rule, share in shares.items())
         print(f"cinescribe: cues meeting each rule in {os.path.basename(path)}: {row}", file=sys.stderr)
     print(f"cinescribe: {qc['flagged']} of {qc['cues']} cues break a timing or layout rule: "
           f"{os.path.abspath(sm.output.qc)}", file=sys.stderr)
+    if speakers:
+        print(f"cinescribe: {speakers['named']} speakers named by the cast, {speakers['unnamed']} left unnamed "
+              f"({', '.join(speakers['unnamed_speakers']) or 'none'}); cast names heard nowhere: "
+              f"{', '.join(speakers['names_unheard']) or 'none'}", file=sys.stderr)
     for warning in warnings:
         logging.warning("warning: %s", warning)
 

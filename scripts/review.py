@@ -3,6 +3,7 @@ import logging
 import os
 import sys
 
+from cinescribe.diarization.naming import display_names
 from cinescribe.report.review import render_page, review_data
 from cinescribe.runtime.atomic import read_json, write_text
 from cinescribe.runtime.rule_script import run_rule
@@ -17,12 +18,14 @@ def main(sm):
     audio = os.path.basename(sm.input.audio) if "audio" in sm.input.keys() else None
     data = review_data(sm.wildcards.job, [read_json(path) for path in sm.input.tracks], read_json(sm.input.transcript),
                        read_json(sm.input.vad), read_json(sm.input.plan), optional["diarization"], optional["songs"],
-                       limits=at_frame_rate(sm.params.limits, float(grid.rate)), names=sm.params.names, audio=audio,
+                       limits=at_frame_rate(sm.params.limits, float(grid.rate)),
+                       names=display_names(optional["diarization"], sm.params.names), audio=audio,
                        min_probability=sm.params.review["min_word_probability"],
                        seam_margin_s=sm.params.review["seam_margin_s"],
                        min_unsubtitled_s=sm.params.checks["min_unsubtitled_s"],
                        unsubtitled_join_s=sm.params.checks["unsubtitled_join_s"],
-                       grid=grid, cuts=cuts, timing=CueTiming.from_config(sm.params.timing))
+                       grid=grid, cuts=cuts, timing=CueTiming.from_config(sm.params.timing),
+                       source=os.path.abspath(sm.params.source))
     write_text(sm.output[0], render_page(data))
     flagged = sum(bool(cue["flags"]) for cue in data["tracks"][0]["cues"])
     logging.info("%d cues, %d flagged; %s", len(data["tracks"][0]["cues"]), flagged, "; ".join(data["absent"]))

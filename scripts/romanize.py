@@ -1,6 +1,7 @@
 """Snakemake adapter: transcript.json → the subtitles in Latin letters ({job}.{lang}-Latn.*): the words are
 romanized before cues are built, so Latin lines meet the rules too."""
 from cinescribe import SCHEMA_VERSION
+from cinescribe.diarization.naming import display_names
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle, film_cues
@@ -24,7 +25,8 @@ def main(sm):
     cues = film_cues(words, songs, sm.params.songs["mode"], style,
                      timing_context(sm.input.vad, sm.params.vad_pad_s, sm.input.get("shots")),
                      CueTiming.from_config(sm.params.timing), sm.params.style["condense"], sm.wildcards.lang)
-    write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
+    diarization = read_json(sm.input.diarization) if sm.input.get("diarization") else None  # the cast's names
+    write_subtitles(cues, dict(sm.output.items()), names=display_names(diarization, sm.params.names),
                     meta={"schema": SCHEMA_VERSION, "language": f"{sm.wildcards.lang}-Latn",
                           "speakers": transcript.get("speakers", [])})
 

@@ -1,5 +1,6 @@
 """Snakemake adapter: transcript.json (+ songs.json) → SRT, WebVTT, ASS, TSV and JSON subtitles."""
 from cinescribe import SCHEMA_VERSION
+from cinescribe.diarization.naming import display_names
 from cinescribe.runtime.atomic import read_json
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.subtitles.cues import CueStyle, film_cues
@@ -16,7 +17,8 @@ def main(sm):
                      CueStyle.from_config(resolved_style(sm.params.style, sm.wildcards.lang)),
                      timing_context(sm.input.vad, sm.params.vad_pad_s, sm.input.get("shots")),
                      CueTiming.from_config(sm.params.timing), sm.params.style["condense"], sm.wildcards.lang)
-    write_subtitles(cues, dict(sm.output.items()), names=sm.params.names,
+    diarization = read_json(sm.input.diarization) if sm.input.get("diarization") else None  # the cast's names
+    write_subtitles(cues, dict(sm.output.items()), names=display_names(diarization, sm.params.names),
                     meta={"schema": SCHEMA_VERSION, "language": sm.wildcards.lang,
                           "speakers": transcript.get("speakers", [])})
 

@@ -152,13 +152,35 @@ class ChunkTranscript(TypedDict):
     repaired: list[Span]  # unheard stretches the repair pass decoded again, with more words
 
 
+class SpeakerScore(TypedDict):
+    """How a diarized speaker compared with the cast (diarization.naming.match_names)."""
+
+    candidate: str | None  # the name the one-to-one assignment offered; null when names ran out
+    similarity: float | None  # cosine of the speaker's and the candidate's voice prints
+    margin: float | None  # over the speaker's runner-up name and the name's runner-up speaker
+    closest: str | None  # the most alike name, whatever the assignment
+    closest_similarity: float | None
+
+
 class DiarizationResult(TypedDict):
-    """diarization.json"""
+    """diarization.json; `names`, `scores` and `cast` only when diarization.cast is set."""
 
     schema: int
     backend: str
     speakers: list[str]
     turns: list[Turn]
+    names: NotRequired[dict[str, str]]  # {SPEAKER_00: "Diane"}: the speakers that clearly match a cast name
+    scores: NotRequired[dict[str, SpeakerScore]]
+    cast: NotRequired[list[str]]  # every cast name, so a name that matched no voice can be told
+
+
+class CastResult(TypedDict):
+    """cast.json: one voice print per cast name (diarization.cast), made before the film's audio is read."""
+
+    schema: int
+    prints: dict[str, list[float]]  # {name: L2-normalised CAM++ embedding}
+    rows: list[dict]  # {name, row, speech_s} per row of the cast file
+    warnings: list[str]  # cast names that sound alike
 
 
 class SongsResult(TypedDict):
@@ -219,3 +241,4 @@ class DoneReport(TypedDict):
     speech_without_subtitles: dict  # count, seconds, stretches [[start, end], …]
     qc: dict  # frame_rate, cues, flagged, rules {rule: cues breaking it} (subtitles.qc; per cue in qc.tsv)
     warnings: list[str]
+    speakers: NotRequired[dict]  # with diarization.cast: named, unnamed (speaker ids), names_unheard (cast names)

@@ -156,3 +156,30 @@ def iter_blocks(path, block_frames):
     with wave.open(str(path), "rb") as wav:
         while raw := wav.readframes(block_frames):
             yield np.frombuffer(raw, dtype=np.int16).astype(np.float32) / 32768.0
+
+
+def decode_span(path, start_s=0.0, end_s=None, track=None, language=None):
+    """[start_s, end_s) of any media file's chosen audio track as 16 kHz mono float32, decoded from a seek near
+    start_s: a cast member's few seconds cost no decode of the whole film."""
+    container = open_media(path)
+    with container:
+        stream = select_audio_stream(container, path, track, language)
+        resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+        if start_s > 0:
+            container.seek(int(start_s * av.time_base), any_frame=False)  # the key frame at or before start_s
+        pieces, first = [], None
+        try:
+            for frame in container.decode(stream):
+                if first is None:
+                    first = float(frame.time) if frame.time is not None else 0.0
+                if end_s is not None and frame.time is not None and frame.time >= end_s:
+                    break
+                pieces += [chunk.to_ndarray().reshape(-1) for chunk in resampler.resample(frame)]
+            pieces += [chunk.to_ndarray().reshape(-1) for chunk in resampler.resample(None)]
+        except av.error.FFmpegError as err:
+            raise CinescribeError(f"'{path}' is corrupt: decoding near {start_s:.1f} s failed ({err.strerror}); "
+                                  "export or download the file again.") from None
+    samples = np.concatenate(pieces).astype(np.float32) / 32768.0 if pieces else np.zeros(0, np.float32)
+    offset = max(0, int(round((start_s - (first or 0.0)) * SAMPLE_RATE)))
+    stop = None if end_s is None else max(offset, int(round((end_s - (first or 0.0)) * SAMPLE_RATE)))
+    return samples[offset:stop]

@@ -109,3 +109,14 @@ def assess(speech, cues, subtitle_language, language, songs, checks, model):
                                             "seconds": round(sum(b - a for a, b in unsubtitled), 2),
                                             "stretches": unsubtitled}}
     return summary, warnings
+
+
+def cast_naming(diarization):
+    """done.json's `speakers` where a cast was given: how many diarized voices took a cast name and which did
+    not (nothing is left unnamed silently), and the cast names no voice matched; None without a cast."""
+    if not diarization or "cast" not in diarization:
+        return None
+    names = diarization.get("names", {})
+    unnamed = [s for s in diarization["speakers"] if s not in names]
+    return {"named": len(names), "unnamed": len(unnamed), "unnamed_speakers": unnamed,
+            "names_unheard": [n for n in diarization["cast"] if n not in names.values()]}

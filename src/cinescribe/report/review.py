@@ -115,8 +115,9 @@ def absent_notes(turns, songs, cues, audio):
 
 def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None, *, limits, names=None,
                 min_probability=0.5, seam_margin_s=0.5, audio=None, min_unsubtitled_s=2.0, unsubtitled_join_s=1.0,
-                grid=FrameGrid(), cuts=(), timing=None):
-    """The page's document. `tracks`: subtitle JSON documents, the film's own language first."""
+                grid=FrameGrid(), cuts=(), timing=None, source=""):
+    """The page's document. `tracks`: subtitle JSON documents, the film's own language first; `source`: the
+    film's path, the source of the rows "Export cast" writes for the next film of a series."""
     names = names or {}
     seams = _seam_times(plan)
     corrections = transcript.get("corrections", [])
@@ -150,8 +151,19 @@ def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None
         "tracks": built,
         "min_probability": min_probability,
         "named": bool(names),
-        "absent": absent_notes(turns, song_spans, built[0]["cues"] if built else [], audio),
+        "source": source,
+        "absent": absent_notes(turns, song_spans, built[0]["cues"] if built else [], audio) + unnamed_note(diarization),
     }
+
+
+def unnamed_note(diarization):
+    """With a cast: the voices no cast name matched clearly (they keep SPEAKER_NN), said, not hidden."""
+    if not diarization or "cast" not in diarization:
+        return []
+    names = diarization.get("names", {})
+    unnamed = [s for s in diarization.get("speakers", []) if s not in names]
+    return [f"Voices no cast name matched clearly: {', '.join(unnamed)} (rename them here, then Export cast)."] \
+        if unnamed else []
 
 
 def _inline_json(data):

@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.asr.worker import stop_workers
+from cinescribe.diarization.cast_list import read_cast
+from cinescribe.runtime.errors import CinescribeError
 from cinescribe.runtime.failures import say_if_disk_full
 from cinescribe.text.glossary import glossary_files
 from cinescribe.translation.backends import check_before_the_run
@@ -15,23 +17,36 @@ from cinescribe.workflow.slurm_status import follow_jobs_without_accounting
 
 
 class Run(NamedTuple):
-    """What the rules need from the start of a run: its films {name: options} and the glossary files every
-    stage that reads them takes as inputs (editing one redoes those stages)."""
+    """What the rules need from the start of a run: its films {name: options}, the glossary files every
+    stage that reads them takes as inputs (editing one redoes those stages), and the cast file with the audio
+    files its rows point at (the inputs of enroll_cast)."""
 
     jobs: dict
     glossary_files: list
+    cast_files: list
+
+
+def cast_files(diarization):
+    """The cast file and its rows' own sources, checked (header, seconds, files exist) before any audio is read."""
+    if not diarization["cast"]:
+        return []
+    if not diarization["enabled"]:
+        raise CinescribeError("diarization.cast is set but diarization.enabled is false: names go to diarized "
+                              "speakers, so turn diarization on or leave the cast empty.")
+    return [diarization["cast"], *dict.fromkeys(row.source for row in read_cast(diarization["cast"]) if row.source)]
 
 
 def start(config, schema_path):
-    """The config filled and checked, and the run's films and glossary files; a CinescribeError names the
-    first mistake (bad key, missing film or glossary file, a translation that cannot run)."""
+    """The config filled and checked, and the run's films, glossary and cast files; a CinescribeError names the
+    first mistake (bad key, missing film or glossary file, a bad cast file, a translation that cannot run)."""
     validate_config(config, schema_path)
     follow_jobs_without_accounting()  # --profile slurm where SLURM keeps no job accounting (see the module)
     jobs = load_jobs(config)
     files = glossary_files(config["glossary"])
+    cast = cast_files(config["diarization"])
     for options in jobs.values():
         check_before_the_run(config["translation"], known_subtitle_language(options["asr"]))
-    return Run(jobs, files)
+    return Run(jobs, files, cast)
 
 
 def cancel_rescheduling_timers():

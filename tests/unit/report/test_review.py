@@ -239,3 +239,24 @@ def test_speech_without_subtitles_is_listed_in_place_counted_and_drawn(tmp_path,
     assert browser.js("return document.querySelectorAll('.cue').length") == 0
     assert browser.js("return document.querySelectorAll('.unsubtitled').length") == 1
     assert not browser.console_errors()
+
+
+def test_export_cast_gives_each_named_speakers_longest_cues_with_the_film_as_source(tmp_path, browser):
+    cues = [(1.0, 3.0, "Good morning Raj", "Diane", 0.9), (4.0, 10.0, "I waited all night at the station", "Diane", 0.9),
+            (11.0, 17.0, "The night train leaves at nine", "Diane", 0.9), (18.0, 19.0, "Yes", "SPEAKER_01", 0.9),
+            (20.0, 22.0, "Where were you", "SPEAKER_02", 0.9)]
+    subtitles, transcript, vad, plan, turns, songs = job_files(cues, 30.0)
+    turns.update(speakers=["Diane", "SPEAKER_01", "SPEAKER_02"], names={}, cast=["Diane"])
+    data = review_data("cast", [subtitles], transcript, vad, plan, turns, songs, limits=LIMITS,
+                       source="/films/episode1.mkv")
+    assert any("no cast name matched clearly: Diane, SPEAKER_01, SPEAKER_02" in note for note in data["absent"])
+    page = tmp_path / "cast.html"
+    page.write_text(render_page(data), encoding="utf-8")
+    browser.open(page)
+    browser.js("const box = document.querySelectorAll('.cue div.speaker')[4]; box.textContent = 'Raj';"
+               "box.dispatchEvent(new Event('input', {bubbles: true}))")  # the reviewer names the last voice
+    rows = browser.download("download-cast", "cast.cast.tsv").splitlines()
+    assert rows[0] == "name\tsource\tstart\tend"
+    assert rows[1:] == ["Diane\t/films/episode1.mkv\t4.000\t10.000", "Diane\t/films/episode1.mkv\t11.000\t17.000",
+                        "Raj\t/films/episode1.mkv\t20.000\t22.000"]  # ~10 s of Diane's longest; SPEAKER_01 is no name
+    assert not browser.console_errors()

@@ -477,6 +477,36 @@
     download(`${data.job}.glossary.tsv`, text, "text/tab-separated-values");
   });
 
+  // Cast rows: each named speaker's longest cues (about 10 s of them), as diarization.cast rows for the next
+  // film of a series. SPEAKER_NN is no name, and a dialogue cue has two voices: both are left out.
+  const CAST_SECONDS = 10;
+  function castRows() {
+    const cues = track().cues, byName = new Map();
+    cues.forEach((cue, i) => {
+      const name = cueSpeaker(i), edited = edits[i] && edits[i].speaker !== undefined;
+      if (!name || /^SPEAKER_\d+$/.test(name) || (!edited && cue.speakers.length > 1) || name.includes(" / ")) return;
+      if (!byName.has(name)) byName.set(name, []);
+      byName.get(name).push(cue);
+    });
+    const clean = (text) => String(text).replace(/[\t\n]/g, " ");
+    const lines = ["name\tsource\tstart\tend"];
+    byName.forEach((list, name) => {
+      let total = 0;
+      const chosen = [];
+      [...list].sort((a, b) => (b.end - b.start) - (a.end - a.start)).forEach((cue) => {
+        if (total < CAST_SECONDS) { chosen.push(cue); total += cue.end - cue.start; }
+      });
+      chosen.sort((a, b) => a.start - b.start).forEach((cue) => lines.push(
+        [clean(name), clean(data.source || ""), cue.start.toFixed(3), cue.end.toFixed(3)].join("\t")));
+    });
+    return lines.join("\n") + "\n";
+  }
+  $("download-cast").addEventListener("click", () => {
+    const text = castRows();
+    if (text.split("\n").length <= 2) { $("status").textContent = "No speaker has a name yet: type one in a cue's speaker."; return; }
+    download(`${data.job}.cast.tsv`, text, "text/tab-separated-values");
+  });
+
   // ---------- start ----------
   $("track").addEventListener("change", (event) => {
     state.track = Number(event.target.value);
@@ -488,6 +518,6 @@
   renderHeader();
   renderList();
   paint();
-  window.cinescribeReview = { data, paint, subtitleText, glossaryRows, loadMs: performance.now() };
+  window.cinescribeReview = { data, paint, subtitleText, glossaryRows, castRows, loadMs: performance.now() };
   document.body.dataset.ready = "true";
 })();
