@@ -158,12 +158,14 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
     return Estimate(max(0.0, film), max(0.0, sum(still.values()) / slots), unplanned)
 
 
-def _minutes(seconds):
+def _time_left(seconds):
+    """Seconds to ten under 10 minutes (a short film's estimate is worth its seconds), minutes above."""
     if seconds is None:
         return "time left known after the first chunk"
+    if seconds < 600:
+        tens = round(seconds / 10) * 10
+        return f"~{tens // 60} min {tens % 60:02d} s left" if tens >= 60 else f"~{tens} s left"
     minutes = round(seconds / 60)
-    if minutes < 1:
-        return "<1 min left"
     return f"~{minutes // 60} h {minutes % 60:02d} min left" if minutes >= 60 else f"~{minutes} min left"
 
 
@@ -172,8 +174,8 @@ def progress_line(progress, guess, films=1):
     when the run has more than one film)."""
     share = 100 * progress.audio_done / progress.audio if progress.audio else 100
     line = f"film {progress.name}: {progress.chunks_done}/{progress.chunks} chunks, {share:.0f} % of audio, " \
-           f"{_minutes(guess.film)}"
+           f"{_time_left(guess.film)}"
     if films > 1:
-        line += f" (run: {_minutes(guess.run)}, {films} films"
+        line += f" (run: {_time_left(guess.run)}, {films} films"
         line += f", {guess.unplanned} not planned yet)" if guess.unplanned else ")"
     return line

@@ -39,7 +39,7 @@ def test_two_chunks_side_by_side_halve_the_time_left(tmp_path):
     guess = progress.estimate({"film": film}, "film", now=1100.0)
     assert round(guess.film) == round(guess.run) == 100
     standing, _ = progress.film_progress("film", film)
-    assert progress.progress_line(standing, guess) == "film film: 1/4 chunks, 25 % of audio, ~2 min left"
+    assert progress.progress_line(standing, guess) == "film film: 1/4 chunks, 25 % of audio, ~1 min 40 s left"
 
 
 def test_a_chunk_whose_process_is_gone_is_not_running(tmp_path):
@@ -75,4 +75,10 @@ def test_the_run_counts_every_film_and_those_not_planned_yet(tmp_path):
     assert (round(guess.film), round(guess.run), guess.unplanned) == (50, 200, 1)
     standing, _ = progress.film_progress("first", first)
     assert progress.progress_line(standing, guess, films=3) == (
-        "film first: 1/2 chunks, 50 % of audio, ~1 min left (run: ~3 min left, 3 films, 1 not planned yet)")
+        "film first: 1/2 chunks, 50 % of audio, ~50 s left (run: ~3 min 20 s left, 3 films, 1 not planned yet)")
+
+
+def test_long_waits_are_told_in_minutes_and_hours():
+    standing = progress.FilmProgress("epic", 7, 30, 2070.0, 9000.0, 0.0)
+    assert progress.progress_line(standing, progress.Estimate(840.0, 4000.0, 0), films=2) == (
+        "film epic: 7/30 chunks, 23 % of audio, ~14 min left (run: ~1 h 07 min left, 2 films)")
