@@ -9,7 +9,9 @@ the run, and prints one line. The estimate:
   plus a fixed cost per Whisper window, what the plan balances chunks by), over the chunks finished so far;
 - `slots`: how many chunk jobs run side by side now (the one that just ended included: the next chunk takes
   its place), which is how the cores are shared;
-- time left = (the work not started × seconds_per_work + what the running chunks still need) / slots.
+- time left: the chunks not started are dealt to the slots as Snakemake deals them (the costliest first, each to
+  the slot free soonest; a running chunk frees its slot once its work at that pace is done), and a film is done
+  when its last chunk is. Dealing whole chunks matters at the end of a film: 3 chunks on 2 slots take 2 rounds.
 
 Chunks finished in an earlier run count as done (their files are there), and towards the pace when their
 lines are (a job's own seconds, whenever it ran). Reading a few small files per chunk costs milliseconds
@@ -17,6 +19,7 @@ beside minutes of decoding.
 """
 
 import contextlib
+import heapq
 import os
 import socket
 import time
@@ -43,14 +46,15 @@ class ChunkJob:
 
 @dataclass(frozen=True)
 class FilmProgress:
-    """Where one film stands: chunks and audio seconds done of the plan's, decoding work done and left."""
+    """Where one film stands: chunks and audio seconds done of the plan's, and the decoding work of each chunk
+    not done yet ({index: chunk_cost})."""
 
     name: str
     chunks_done: int
     chunks: int
     audio_done: float
     audio: float
-    work_left: float
+    work_left: dict
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ def film_progress(name, folder, window_seconds=30.0):
     finished = {c["index"] for c in done}
     progress = FilmProgress(name, len(done), len(plan), sum(c["end"] - c["start"] for c in done),
                             sum(c["end"] - c["start"] for c in plan),
-                            sum(w for index, w in work.items() if index not in finished))
+                            {index: w for index, w in work.items() if index not in finished})
     return progress, work
 
 
@@ -132,30 +136,34 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
     """Seconds left for `this_film` and for the run, asked when a chunk has just ended. `films`: {name: results
     folder} of every film of the run."""
     now = time.time() if now is None else now
-    standing, left, seconds, work_done, running, unplanned = {}, {}, 0.0, 0.0, [], 0
+    seconds, work_done, running, queued, unplanned = 0.0, 0.0, [], [], 0
     for name, folder in films.items():
         progress, work = film_progress(name, folder, window_seconds)
         if progress is None:
             unplanned += 1
             continue
-        standing[name] = progress
         jobs = chunk_jobs(folder)
         for job in jobs:
             if job.ended is not None:
                 seconds += job.ended - job.started
                 work_done += work.get(job.chunk, 0.0)
-        running += [(name, job, work.get(job.chunk, 0.0)) for job in jobs if job.ended is None]
-        left[name] = progress.work_left
+        started = {job.chunk: job for job in jobs if job.ended is None and job.chunk in progress.work_left}
+        running += [(name, job.started, progress.work_left[index]) for index, job in started.items()]
+        queued += [(name, w) for index, w in progress.work_left.items() if index not in started]
     if not work_done:
         return Estimate(None, None, unplanned)
     pace = seconds / work_done
-    unfinished = sum(p.chunks - p.chunks_done for p in standing.values())
-    slots = max(1, min(len(running) + 1, unfinished))
-    still = {name: pace * w for name, w in left.items()}  # every chunk not finished, at the pace
-    for name, job, work in running:  # a running chunk needs only what its elapsed time has not covered
-        still[name] -= min(pace * work, now - job.started)
-    film = still.get(this_film, 0.0) / slots
-    return Estimate(max(0.0, film), max(0.0, sum(still.values()) / slots), unplanned)
+    finish = {name: 0.0 for name in films}
+    slots = [0.0]  # the slot of the chunk that just ended
+    for name, started, work in running:
+        slots.append(max(0.0, pace * work - (now - started)))
+        finish[name] = max(finish[name], slots[-1])
+    heapq.heapify(slots)
+    for name, work in sorted(queued, key=lambda item: -item[1]):
+        done_at = heapq.heappop(slots) + pace * work
+        finish[name] = max(finish[name], done_at)
+        heapq.heappush(slots, done_at)
+    return Estimate(finish.get(this_film, 0.0), max(finish.values()), unplanned)
 
 
 def _time_left(seconds):

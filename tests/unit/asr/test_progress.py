@@ -42,6 +42,16 @@ def test_two_chunks_side_by_side_halve_the_time_left(tmp_path):
     assert progress.progress_line(standing, guess) == "film film: 1/4 chunks, 25 % of audio, ~1 min 40 s left"
 
 
+def test_chunks_are_dealt_whole_to_the_slots(tmp_path):
+    """Three chunks left on two slots take two rounds, not one and a half."""
+    film = tmp_path / "film"
+    _film(film, chunks=5, done=[1])
+    progress.chunk_started(film, 1, when=1000.0)
+    progress.chunk_started(film, 2, when=1000.0)
+    progress.chunk_ended(film, 1, when=1100.0)
+    assert round(progress.estimate({"film": film}, "film", now=1100.0).film) == 200
+
+
 def test_a_chunk_whose_process_is_gone_is_not_running(tmp_path):
     """A killed chunk job leaves a start line with no end: it is queued work again, and one slot runs."""
     film = tmp_path / "film"
@@ -79,6 +89,6 @@ def test_the_run_counts_every_film_and_those_not_planned_yet(tmp_path):
 
 
 def test_long_waits_are_told_in_minutes_and_hours():
-    standing = progress.FilmProgress("epic", 7, 30, 2070.0, 9000.0, 0.0)
+    standing = progress.FilmProgress("epic", 7, 30, 2070.0, 9000.0, {})
     assert progress.progress_line(standing, progress.Estimate(840.0, 4000.0, 0), films=2) == (
         "film epic: 7/30 chunks, 23 % of audio, ~14 min left (run: ~1 h 07 min left, 2 films)")
