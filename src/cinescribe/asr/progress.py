@@ -7,8 +7,8 @@ the run, and prints one line. The estimate:
 
 - `seconds_per_work`: the wall seconds one chunk job took per unit of decoding work (`chunk_cost`: speech
   plus a fixed cost per Whisper window, what the plan balances chunks by), over the chunks finished so far;
-- `slots`: how many chunk jobs run side by side now (the one that just ended included: the next chunk takes
-  its place), which is how the cores are shared;
+- `slots`: how many chunk jobs run side by side: the most seen at once so far, and at least those running now
+  plus the one that just ended (the next chunk takes its place);
 - time left: the chunks not started are dealt to the slots as Snakemake deals them (the costliest first, each to
   the slot free soonest; a running chunk frees its slot once its work at that pace is done), and a film is done
   when its last chunk is. Dealing whole chunks matters at the end of a film: 3 chunks on 2 slots take 2 rounds.
@@ -136,13 +136,14 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
     """Seconds left for `this_film` and for the run, asked when a chunk has just ended. `films`: {name: results
     folder} of every film of the run."""
     now = time.time() if now is None else now
-    seconds, work_done, running, queued, unplanned = 0.0, 0.0, [], [], 0
+    seconds, work_done, running, queued, unplanned, intervals = 0.0, 0.0, [], [], 0, []
     for name, folder in films.items():
         progress, work = film_progress(name, folder, window_seconds)
         if progress is None:
             unplanned += 1
             continue
         jobs = chunk_jobs(folder)
+        intervals += [(job.started, now if job.ended is None else job.ended) for job in jobs]
         for job in jobs:
             if job.ended is not None:
                 seconds += job.ended - job.started
@@ -154,16 +155,22 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
         return Estimate(None, None, unplanned)
     pace = seconds / work_done
     finish = {name: 0.0 for name in films}
-    slots = [0.0]  # the slot of the chunk that just ended
+    slots = []
     for name, started, work in running:
         slots.append(max(0.0, pace * work - (now - started)))
         finish[name] = max(finish[name], slots[-1])
+    slots += [0.0] * max(1, most_at_once(intervals) - len(running))  # free now: the next chunks take them
     heapq.heapify(slots)
     for name, work in sorted(queued, key=lambda item: -item[1]):
         done_at = heapq.heappop(slots) + pace * work
         finish[name] = max(finish[name], done_at)
         heapq.heappush(slots, done_at)
     return Estimate(finish.get(this_film, 0.0), max(finish.values()), unplanned)
+
+
+def most_at_once(intervals):
+    """The most (start, end) intervals that overlap at one moment: chunk jobs run side by side."""
+    return max((sum(s <= start < e for s, e in intervals) for start, _ in intervals), default=1)
 
 
 def _time_left(seconds):

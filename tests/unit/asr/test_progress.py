@@ -52,6 +52,17 @@ def test_chunks_are_dealt_whole_to_the_slots(tmp_path):
     assert round(progress.estimate({"film": film}, "film", now=1100.0).film) == 200
 
 
+def test_two_chunks_ending_together_free_two_slots(tmp_path):
+    """Chunks 1 and 2 ran side by side and ended at once: the two left run side by side too."""
+    film = tmp_path / "film"
+    _film(film, done=[1, 2])
+    for chunk in (1, 2):
+        progress.chunk_started(film, chunk, when=1000.0)
+    for chunk in (1, 2):
+        progress.chunk_ended(film, chunk, when=1100.0)
+    assert round(progress.estimate({"film": film}, "film", now=1100.0).film) == 100
+
+
 def test_a_chunk_whose_process_is_gone_is_not_running(tmp_path):
     """A killed chunk job leaves a start line with no end: it is queued work again, and one slot runs."""
     film = tmp_path / "film"
