@@ -25,6 +25,8 @@ include: "rules/subtitles.smk"
 include: "rules/translation.smk"
 include: "rules/report_inputs.smk"
 include: "rules/report.smk"
+include: "rules/deliver_inputs.smk"
+include: "rules/deliver.smk"
 include: "rules/run_hooks.smk"
 
 

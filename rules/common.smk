@@ -20,7 +20,7 @@ def job_options(section):
 
 
 def is_on(stage):
-    """Whether an optional stage runs (diarization, songs, review, review_audio)."""
+    """Whether an optional stage runs (diarization, songs, review, review_audio, mux, burn)."""
     return stages.is_on(config, stage)
 
 
@@ -51,6 +51,8 @@ QC = f"{RESULTS}/qc.tsv"
 REVIEW = f"{RESULTS}/review.html"
 REVIEW_AUDIO = f"{RESULTS}/review.webm"
 REPORT_TABLE = f"{RESULTS}/report/{{table}}.html"
+SUBTITLED = f"{RESULTS}/{{job}}.subtitled.mkv"
+BURNED = f"{RESULTS}/{{job}}.burned.mp4"
 SUBTITLE_FORMATS = ("srt", "vtt", "ass", "tsv", "json")
 
 
@@ -86,7 +88,8 @@ def speaker_names(wildcards):
 
 
 def job_targets(job):
-    """What `all` asks of one film: its subtitles (done.json), the review page, the report's tables and shots.json.
+    """What `all` asks of one film: its subtitles (done.json), the review page, the report's tables and shots.json,
+    and the film with its subtitles inside when deliver asks for it.
 
     Stages that need only the audio are named too: otherwise they join the DAG only once the language
     checkpoint has passed, and diarization could not run beside language detection and the first chunks.
@@ -96,6 +99,8 @@ def job_targets(job):
     targets += [of(DIARIZATION, job)] if is_on("diarization") else []
     targets += [of(SONGS, job)] if is_on("songs") else []
     targets += [of(REVIEW_AUDIO, job)] if is_on("review_audio") else []
+    targets += [of(SUBTITLED, job)] if is_on("mux") else []
+    targets += [of(BURNED, job)] if is_on("burn") else []
     return targets
 
 

@@ -21,3 +21,10 @@ FLORES_CODES = {"en": "eng_Latn", "hi": "hin_Deva", "ur": "urd_Arab", "bn": "ben
 # The glossary prompt, written in the film's language: Whisper continues in the language and script it is
 # shown (English for a language not listed).
 NAME_PROMPTS = {"hi": "इस फ़िल्म में ये नाम आते हैं: {names}।", "en": "Names in this film: {names}."}
+
+# Names a player shows for a subtitle track (deliver's track titles); a language not listed shows its code.
+ENGLISH_NAMES = {"en": "English", "hi": "Hindi", "ur": "Urdu", "bn": "Bengali", "mr": "Marathi", "ta": "Tamil",
+                 "te": "Telugu", "kn": "Kannada", "ml": "Malayalam", "gu": "Gujarati", "pa": "Punjabi",
+                 "ne": "Nepali", "sa": "Sanskrit", "pt": "Portuguese", "es": "Spanish", "fr": "French",
+                 "de": "German", "it": "Italian", "ja": "Japanese", "zh": "Chinese", "ar": "Arabic", "ru": "Russian",
+                 "ko": "Korean", "nl": "Dutch", "tr": "Turkish", "pl": "Polish", "sv": "Swedish", "id": "Indonesian"}

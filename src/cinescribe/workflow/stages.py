@@ -6,6 +6,8 @@ ON = {
     "songs": lambda config: config["songs"]["mode"] != "keep",
     "review": lambda config: config["review"]["enabled"],
     "review_audio": lambda config: config["review"]["enabled"] and config["review"]["audio"],
+    "mux": lambda config: config["deliver"]["mux"],
+    "burn": lambda config: config["deliver"]["burn"],
 }
 
 

@@ -18,9 +18,14 @@ def _config(**sections):
     return config
 
 
-def test_the_shipped_config_runs_every_optional_stage():
+def test_the_shipped_config_runs_every_optional_stage_but_delivery():
     assert {stage: is_on(DEFAULTS, stage) for stage in ON} == {
-        "diarization": True, "songs": True, "review": True, "review_audio": True}
+        "diarization": True, "songs": True, "review": True, "review_audio": True, "mux": False, "burn": False}
+
+
+@pytest.mark.parametrize("stage", ["mux", "burn"])
+def test_delivery_is_asked_for(stage):
+    assert is_on(_config(deliver={stage: True}), stage)
 
 
 @pytest.mark.parametrize("change, stage", [
