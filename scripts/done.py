@@ -5,7 +5,7 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.report.checks import assess
+from cinescribe.report.checks import alignment_warnings, assess
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json, write_text
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
@@ -49,8 +49,10 @@ def main(sm):
     qc = quality_control(sm, subtitles, sm.params.limits, grid, shots["cuts"] if shots else [])
     summary, warnings = checks(sm, subtitles)
     warnings += shots["warnings"] if shots else []  # the picture's (rate, VFR)
+    warnings += alignment_warnings(subtitles.get("alignment"))
+    aligned = {"alignment": subtitles["alignment"]} if subtitles.get("alignment") else {}
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
-                                          **summary, qc=qc, warnings=warnings))
+                                          **summary, qc=qc, warnings=warnings, **aligned))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():
         row = ", ".join(f"{rule} {share:.0%}" for rule, share in shares.items())

@@ -7,17 +7,25 @@ frequent in another language than the film's (wordfreq's lists) — or else it i
 
 from cinescribe.runtime.errors import CinescribeError
 
-GUESSES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "ru", "tr", "hi", "ar", "ja", "zh", "ko")
+GUESSES = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "ru", "tr", "hi", "ar")  # no extra tokenizer
+
+
+def _zipf(words, lang):
+    """Mean Zipf frequency of the words in `lang` (0 for a language wordfreq cannot read without extras)."""
+    import wordfreq
+
+    try:
+        return sum(wordfreq.zipf_frequency(w, lang) for w in words) / len(words)
+    except (ImportError, LookupError, ValueError):
+        return 0.0
 
 
 def text_language(words, candidates=GUESSES):
     """The language whose wordfreq list knows the words best (mean Zipf frequency), or None."""
-    import wordfreq
-
     sample = [w for w in words if w][:400]
     if not sample:
         return None
-    scores = {lang: sum(wordfreq.zipf_frequency(w, lang) for w in sample) / len(sample) for lang in candidates}
+    scores = {lang: _zipf(sample, lang) for lang in candidates}
     best = max(scores, key=scores.get)
     return best if scores[best] >= 2.0 else None
 

@@ -8,7 +8,7 @@ from cinescribe.runtime.options import StageOptions
 @dataclass
 class AlignOptions(StageOptions):
     layout: str = "auto"
-    min_heard_share: float = 0.5
+    min_heard_share: float = 0.25
     min_shared_share: float = 0.2
     unscripted_min_words: int = 3
     switch_cost: float = 10.0
