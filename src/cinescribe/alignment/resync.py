@@ -85,6 +85,11 @@ def resync_cues(old, heard, style, context=None, timing=None, options=None, film
     check_shared("subtitle file (align.subtitles)", path, [t for t in tokens if t], len(pairs), film_language,
                  options.min_shared_share)
     time_map = fit_map([(times[i], heard[j]["start"]) for i, j in pairs], options.outlier_s, options.switch_cost)
+    first = {}  # an old cue's first word, heard: its in-time against that word's start (not a time guessed
+    for i, j in pairs:  # inside the cue)
+        if i == 0 or owner[i - 1] != owner[i]:
+            first[owner[i]] = heard[j]["start"]
+    time_map = refine_offsets(time_map, [old[c].start for c in first], list(first.values()), options.outlier_s / 2)
     onsets = [start + context.vad_pad_s for start, _ in context.speech]
     time_map = refine_offsets(time_map, [cue.start for cue in old], onsets, options.onset_window_s)
     heard_flags = heard_cues(old, time_map, pairs, owner, times, heard, options)
