@@ -115,7 +115,8 @@ def resync_cues(old, heard, style, context=None, timing=None, options=None, film
         words = [{"start": s, "end": e, "word": f" {w}", "probability": 1.0,
                   **({"speaker": cue.speaker} if cue.speaker else {})}
                  for w, (s, e) in zip(cue.words, spread(cue.words, out["start"], out["end"]))]
-        record = {"start": out["start"], "end": out["end"], "words": words, "lines": list(cue.lines), "song": False}
+        record = {"start": out["start"], "end": out["end"], "words": words, "lines": list(cue.lines), "song": False,
+                  "voice": out.get("voice", [out["start"], out["end"]])}  # the mapped times, before the rules
         if not heard_flags[k]:
             record["alignment"] = "unheard"
         cues.append(record)
