@@ -91,3 +91,12 @@ def test_a_text_sharing_almost_no_words_is_refused():
     with pytest.raises(CinescribeError, match="shares almost no words with the film"):
         check_shared("script (align.text)", "script.txt", english, 1, "en", 0.2)
     assert check_shared("script (align.text)", "script.txt", english, 9, "en", 0.2) == pytest.approx(9 / len(english))
+
+
+def test_a_script_and_subtitles_together_are_one_sentence():
+    from cinescribe.alignment.inputs import align_mode
+
+    with pytest.raises(CinescribeError, match="align.text and align.subtitles are both set"):
+        align_mode({"text": "script.txt", "subtitles": "old.srt"})
+    assert align_mode({"text": "", "subtitles": "old.srt"}) == ("subtitles", "old.srt")
+    assert align_mode({"text": "", "subtitles": ""}) is None
