@@ -9,10 +9,12 @@ rule subtitles:
         vad=VAD,
         shots=SHOTS,
         songs=SONGS if is_on("songs") else [],  # keep: song detection never runs
+        align=align_file(),  # align.text or align.subtitles: its words replace the transcript's
     output:
         **subtitle_outputs(SUBTITLES),
     params:
         style=cue_style(),
+        align=config["align"],
         timing=config["subtitles"]["timing"],
         vad_pad_s=config["vad"]["pad_ms"] / 1000,
         names=config["diarization"]["names"],

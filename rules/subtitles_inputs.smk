@@ -30,3 +30,8 @@ def has_latin_twin(lang):
 def source_subtitles_json(wildcards):
     """The subtitles in the film's own language, as JSON (what translation, done and the review page read)."""
     return f"{of(SUBTITLES, wildcards.job, lang=subtitle_language(wildcards.job))}.json"
+
+
+def align_file():
+    """The script (align.text) or earlier subtitles (align.subtitles) the film's cues are aligned to, if any."""
+    return config["align"]["text"] or config["align"]["subtitles"] or []

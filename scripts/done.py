@@ -5,7 +5,7 @@ import os
 import sys
 
 from cinescribe import SCHEMA_VERSION
-from cinescribe.report.checks import assess, cast_naming
+from cinescribe.report.checks import alignment_warnings, assess, cast_naming
 from cinescribe.runtime.atomic import read_json, remove_stale_parts, write_json, write_text
 from cinescribe.runtime.rule_script import run_rule
 from cinescribe.shapes import DoneReport
@@ -50,8 +50,10 @@ def main(sm):
     summary, warnings = checks(sm, subtitles)
     warnings += shots["warnings"] if shots else []  # the picture's (rate, VFR)
     speakers = cast_naming(read_json(sm.input.diarization) if sm.input.get("diarization") else None)
+    warnings += alignment_warnings(subtitles.get("alignment"))
+    aligned = {"alignment": subtitles["alignment"]} if subtitles.get("alignment") else {}
     write_json(sm.output.done, DoneReport(schema=SCHEMA_VERSION, job=sm.wildcards.job, subtitles=files, lint=report,
-                                          **summary, qc=qc, warnings=warnings,
+                                          **summary, qc=qc, warnings=warnings, **aligned,
                                           **({"speakers": speakers} if speakers else {})))
     print(f"cinescribe: subtitles for '{sm.wildcards.job}':", *files, sep="\n  ", file=sys.stderr)
     for path, shares in report.items():

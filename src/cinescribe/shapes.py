@@ -92,6 +92,7 @@ class Cue(TypedDict):
     voice: NotRequired[Span]  # where its voice starts and ends, as timing found it (subtitles.timing)
     condensed: NotRequired[list[Removal]]  # what condensation dropped to make it readable (subtitles.condense)
     source_lines: NotRequired[list[str]]  # a translated cue: the lines it was translated from
+    alignment: NotRequired[str]  # align mode: "unheard" (an old cue placed by the map), "transcribed" (not in the script)
 
 
 class CueRecord(TypedDict):
@@ -105,6 +106,22 @@ class CueRecord(TypedDict):
     song: bool
     voice: NotRequired[Span]  # the film's own language: where the cue's voice starts and ends (the QC's reference)
     condensed: NotRequired[list[Removal]]  # fillers, stutters and repeats dropped from it (subtitles.condense)
+    alignment: NotRequired[str]  # align mode: "unheard" or "transcribed" (Cue.alignment)
+
+
+class AlignmentSummary(TypedDict):
+    """What aligning a script (mode text) or re-syncing subtitles (mode subtitles) did (cinescribe.alignment)."""
+
+    mode: str
+    lines: NotRequired[int]  # text: the script's lines (or paragraphs), how many were found, and those not
+    found: NotRequired[int]
+    not_found: NotRequired[list[dict]]  # [{line: the file's line number, text}]
+    transcribed_cues: NotRequired[int]  # text: cues of speech the script lacks, and their words
+    transcribed_words: NotRequired[int]
+    cues: NotRequired[int]  # subtitles: the old cues, and how many of them were not heard
+    unheard: NotRequired[int]
+    slope: NotRequired[float]  # subtitles: the time map (alignment.time_map)
+    pieces: NotRequired[list[dict]]
 
 
 # --- results files, one per stage output ------------------------------------------------------------------
@@ -225,6 +242,7 @@ class SubtitleDocument(TypedDict):
     source_language: NotRequired[str]  # a translation
     cues: list[CueRecord]
     words: list[Word]
+    alignment: NotRequired[AlignmentSummary]  # the film's own language, with align.text or align.subtitles
 
 
 class DoneReport(TypedDict):
@@ -242,3 +260,4 @@ class DoneReport(TypedDict):
     qc: dict  # frame_rate, cues, flagged, rules {rule: cues breaking it} (subtitles.qc; per cue in qc.tsv)
     warnings: list[str]
     speakers: NotRequired[dict]  # with diarization.cast: named, unnamed (speaker ids), names_unheard (cast names)
+    alignment: NotRequired[AlignmentSummary]  # with align.text or align.subtitles

@@ -85,6 +85,33 @@ def script_warning(script, share, language, model):
             "large-v3 writes Devanagari)")
 
 
+def _first(rows):
+    row = rows[0]
+    text = row["text"] if len(row["text"]) <= 40 else row["text"][:39] + "…"
+    return f"line {row['line']}, “{text}”"
+
+
+def alignment_warnings(summary):
+    """What aligning a script or re-syncing subtitles could not do, one sentence each (none when all went in)."""
+    if not summary:
+        return []
+    warnings = []
+    if summary.get("not_found"):
+        n = len(summary["not_found"])
+        warnings.append(f"{n} line{'s' if n > 1 else ''} of the script {'were' if n > 1 else 'was'} not found in "
+                        f"the film (the first: {_first(summary['not_found'])}); listed in done.json and on the "
+                        "review page, not placed")
+    if summary.get("transcribed_cues"):
+        n = summary["transcribed_cues"]
+        warnings.append(f"{n} cue{'s' if n > 1 else ''} of speech the script lacks {'were' if n > 1 else 'was'} "
+                        "transcribed from the recognised words: flagged on the review page (Alignment)")
+    if summary.get("unheard"):
+        n = summary["unheard"]
+        warnings.append(f"{n} of {summary['cues']} old cues were not heard in the film: placed by their neighbours "
+                        "and flagged on the review page (Alignment)")
+    return warnings
+
+
 def assess(speech, cues, subtitle_language, language, songs, checks, model):
     """done.json's figures (language certainty, speech coverage, script share) and the warnings they call for.
 

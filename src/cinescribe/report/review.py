@@ -16,6 +16,8 @@ from cinescribe.subtitles.qc import qc_failures
 from cinescribe.subtitles.reading_speed import resolved_style
 
 PAGE_FILES = resources.files("cinescribe.report") / "review_page"
+ALIGNMENT_FLAGS = {"unheard": "words not heard: placed by its neighbours",
+                   "transcribed": "not in the script: transcribed"}
 
 
 def _words_by_cue(cues, words):
@@ -86,6 +88,8 @@ def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0
             flags["glossary"] = [f"{fix['from']} → {fix['to']}" for fix in fixes]
         if any(cue["start"] - seam_margin_s <= t <= cue["end"] + seam_margin_s for t in seams):
             flags["seam"] = True
+        if cue.get("alignment"):
+            flags["alignment"] = ALIGNMENT_FLAGS.get(cue["alignment"], cue["alignment"])
         if len(speakers) > 1 or (speakers and previous and speakers[0] != previous):
             flags["speaker"] = True
         previous = speakers[-1] if speakers else previous
@@ -95,9 +99,11 @@ def track_cues(doc, limits, min_probability, seams, corrections, seam_margin_s=0
     return out
 
 
-def absent_notes(turns, songs, cues, audio):
-    """What the page cannot show, in words, so an empty lane is never mistaken for a finding."""
-    notes = []
+def absent_notes(turns, songs, cues, audio, alignment=None):
+    """What the page cannot show, in words, so an empty lane is never mistaken for a finding (and the script
+    lines that alignment could not place)."""
+    notes = [f"Script line {row['line']} was not found in the film, so it has no cue: “{row['text']}”"
+             for row in (alignment or {}).get("not_found", [])]
     if turns is None:
         notes.append("No speaker turns: diarization was off for this job (diarization.enabled).")
     elif not turns:
@@ -152,7 +158,8 @@ def review_data(job, tracks, transcript, vad, plan, diarization=None, songs=None
         "min_probability": min_probability,
         "named": bool(names),
         "source": source,
-        "absent": absent_notes(turns, song_spans, built[0]["cues"] if built else [], audio) + unnamed_note(diarization),
+        "absent": absent_notes(turns, song_spans, built[0]["cues"] if built else [], audio,
+                               tracks[0].get("alignment") if tracks else None) + unnamed_note(diarization),
     }
 
 

@@ -42,7 +42,7 @@ def _file(cues, fmt, names):
 def _record(cue, names):
     record = CueRecord(start=cue["start"], end=cue["end"], lines=cue["lines"], speaker=cue_speaker(cue, names),
                        speakers=cue_speakers(cue, names), song=bool(cue.get("song")))
-    for optional in ("voice", "condensed"):
+    for optional in ("voice", "condensed", "alignment"):
         if cue.get(optional):
             record[optional] = cue[optional]
     return record

@@ -4,6 +4,7 @@ job, and a clean end (the run's ASR worker stopped, a full disk said in one sent
 import threading
 from typing import NamedTuple
 
+from cinescribe.alignment.inputs import read_align_file
 from cinescribe.asr.languages import known_subtitle_language
 from cinescribe.asr.worker import stop_workers
 from cinescribe.diarization.cast_list import read_cast
@@ -38,12 +39,15 @@ def cast_files(diarization):
 
 def start(config, schema_path):
     """The config filled and checked, and the run's films, glossary and cast files; a CinescribeError names the
-    first mistake (bad key, missing film or glossary file, a bad cast file, a translation that cannot run)."""
+    first mistake (bad key, missing film or glossary file, a bad cast file, a script or subtitle file to align
+    that cannot be read, a translation that cannot run)."""
     validate_config(config, schema_path)
     follow_jobs_without_accounting()  # --profile slurm where SLURM keeps no job accounting (see the module)
     jobs = load_jobs(config)
     files = glossary_files(config["glossary"])
     cast = cast_files(config["diarization"])
+    subtitles = config["subtitles"]
+    read_align_file(config["align"], subtitles["max_line_chars"] * subtitles["max_lines"])  # fails early
     for options in jobs.values():
         check_before_the_run(config["translation"], known_subtitle_language(options["asr"]))
     return Run(jobs, files, cast)

@@ -6,6 +6,7 @@
   const audio = $("audio"), canvas = $("timeline"), list = $("cues");
   const FLAGS = {
     unsure: "Unsure words", timing: "Timing rules", glossary: "Glossary fixes", condensed: "Condensed",
+    alignment: "Alignment",
     guard: "Guard removals",
     unsubtitled: "Speech without subtitles", seam: "Chunk seams", speaker: "Speaker changes", edited: "Edited",
   };
@@ -135,6 +136,7 @@
     if (flags.timing) flags.timing.forEach((rule) => box.append(el("span", "flag timing", rule)));
     if (flags.glossary) flags.glossary.forEach((fix) => box.append(el("span", "flag glossary", `glossary: ${fix}`)));
     if (flags.condensed) flags.condensed.forEach((cut) => box.append(el("span", "flag condensed", `dropped: ${cut}`)));
+    if (flags.alignment) box.append(el("span", "flag alignment", flags.alignment));
     if (flags.seam) box.append(el("span", "flag seam", "chunk seam"));
     if (flags.speaker) box.append(el("span", "flag speaker", "speaker change"));
     if (flags.edited) box.append(el("span", "flag edited", "edited"));
