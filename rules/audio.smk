@@ -4,7 +4,7 @@
 rule extract_audio:
     input:
         lambda wildcards: JOBS[wildcards.job]["input"],
-        cast=ancient(CAST),  # an order, not a need: a bad cast fails before the film is read; re-enrolling reruns nothing here
+        unpack(cast_first),
     output:
         AUDIO,
     params:

@@ -77,6 +77,13 @@ GLOSSARY_INPUTS = {f"glossary_{i}": path for i, path in enumerate(GLOSSARY_FILES
 CAST_INPUTS = {f"cast_{i}": path for i, path in enumerate(CAST_FILES)}
 
 
+def cast_first(wildcards):
+    """extract_audio's input when diarization.cast is set: an order, not a need (ancient: re-enrolling reruns
+    nothing there), so a bad cast fails before the film is read. With no cast, no enroll_cast job at all (a cast
+    added to a film already transcribed therefore starts it again: set it before the first run)."""
+    return {"cast": ancient(of(CAST, wildcards.job))} if config["diarization"]["cast"] else {}
+
+
 def cast_voice_prints(wildcards):
     """diarize's input when diarization.cast is set: the cast's voice prints (cast.json)."""
     return {"cast": of(CAST, wildcards.job)} if config["diarization"]["cast"] else {}

@@ -1,6 +1,6 @@
 """Snakemake adapter: the cast file (diarization.cast) and the audio its rows point at → cast.json (one voice
-print per name), before the film's audio is extracted: a bad cast stops the run first. No cast: an empty
-cast.json, and no model is loaded."""
+print per name), before the film's audio is extracted: a bad cast stops the run first. It runs only when
+diarization.cast is set."""
 import logging
 
 from cinescribe import SCHEMA_VERSION
@@ -29,7 +29,7 @@ def voice_prints(sm, opts):
 
 def main(sm):
     opts = sm.params.diarization
-    prints, rows, warnings = voice_prints(sm, opts) if opts["cast"] else ({}, [], [])
+    prints, rows, warnings = voice_prints(sm, opts)
     write_json(sm.output[0], CastResult(schema=SCHEMA_VERSION, prints=prints, rows=rows, warnings=warnings))
 
 
