@@ -164,7 +164,7 @@ def main():
         summary = doc["alignment"]
         share_in, share_both, counted = within(doc["cues"], expected)
         theirs = ffsubsync(film, srt, folder / f"ffsubsync_{n}.srt")
-        other = (f"ffsubsync {within(theirs, expected)[0]:6.1%}" if theirs is not None
+        other = ("ffsubsync {:6.1%}; {:5.1%}".format(*within(theirs, expected)[:2]) if theirs is not None
                  else "ffsubsync not installed (the issue measured 52 %, 52 %, 18 %)")
         pieces = ", ".join(f"{p['offset']:+.3f} s from {p['from']:.0f} s" for p in summary["pieces"])
         print(f"  {name:28s} cinescribe {share_in:6.1%}; {share_both:6.1%} of {counted}; {other}")
