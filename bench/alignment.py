@@ -141,10 +141,7 @@ def main():
     args = parser.parse_args()
     folder = args.out / f"{args.film}-{args.minutes:g}"
     folder.mkdir(parents=True, exist_ok=True)
-    if args.film_dir:
-        wav, reference = args.film_dir / "film.wav", json.loads((args.film_dir / "reference.json").read_text())
-    else:
-        wav, reference = film_like.build(folder / "film", film_like.FILMS[args.film], args.minutes)
+    wav, reference = film_like.film_at(args.film_dir, folder, args.film, args.minutes)
     lines = sorted(reference["lines"], key=lambda x: x["start"])
     print(f"film {args.film}, {reference['duration'] / 60:.1f} min, {len(lines)} lines, at {FPS:g} fps")
     script_case(wav, reference, lines, folder / "work", folder)

@@ -194,10 +194,7 @@ def main():
     args = parser.parse_args()
     folder = args.out / f"{args.film}-{args.minutes:g}"
     folder.mkdir(parents=True, exist_ok=True)
-    if args.film_dir:
-        wav, reference = args.film_dir / "film.wav", json.loads((args.film_dir / "reference.json").read_text())
-    else:
-        wav, reference = film_like.build(folder / "film", film_like.FILMS[args.film], args.minutes)
+    wav, reference = film_like.film_at(args.film_dir, folder, args.film, args.minutes)
     defaults = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
     turns = diarized(folder, wav, args.threads, defaults)
 

@@ -234,6 +234,13 @@ def build(folder, spec, minutes=10.0):
     return path, reference
 
 
+def film_at(film_dir, folder, name, minutes):
+    """(film.wav, reference) of a film already built in `film_dir`, or of `name` built into `folder`/film."""
+    if film_dir:
+        return Path(film_dir) / "film.wav", json.loads((Path(film_dir) / "reference.json").read_text())
+    return build(Path(folder) / "film", FILMS[name], minutes)
+
+
 def reference_text(reference):
     return " ".join(line["text"] for line in sorted(reference["lines"], key=lambda x: x["start"]))
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cinescribe.asr.chunk_plan import chunk_cost
-from cinescribe.runtime.atomic import read_json
+from cinescribe.runtime.atomic import process_alive, read_json
 
 PROGRESS_FILE = Path("logs") / "progress.tsv"
 
@@ -88,13 +88,7 @@ def chunk_ended(folder, chunk, when=None):
 def _alive(host, pid):
     if host != socket.gethostname():
         return True  # another node of a cluster: its job is taken at its word
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return process_alive(pid)
 
 
 def chunk_jobs(folder):

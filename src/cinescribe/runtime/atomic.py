@@ -24,7 +24,8 @@ def _umask():
     return mask
 
 
-def _alive(pid):
+def process_alive(pid):
+    """Whether process `pid` runs on this machine (one owned by another user counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -37,7 +38,7 @@ def _alive(pid):
 def _stale(part):
     """Whether `part` is a temporary file whose writer on this host is gone."""
     match = _PART.match(part.name)
-    return bool(match and match["host"] == socket.gethostname() and not _alive(int(match["pid"])))
+    return bool(match and match["host"] == socket.gethostname() and not process_alive(int(match["pid"])))
 
 
 def _remove_stale(parts):
