@@ -103,7 +103,8 @@ def resync_cues(old, heard, style, context=None, timing=None, options=None, film
               for cue, (s, e) in zip(old, spans)]
     timed_ids = [k for k in range(len(old)) if not squeezed[k]]
     rules = TimingContext(grid=grid, cuts=context.cuts)  # no VAD: the in- and out-times are the subtitler's
-    timed = dict(zip(timed_ids, time_cues([groups[k] for k in timed_ids], style, rules,
+    kept = replace(style, max_cps=math.inf)  # the old durations were the subtitler's: no reading-speed stretch
+    timed = dict(zip(timed_ids, time_cues([groups[k] for k in timed_ids], kept, rules,
                                           replace(timing, word_end_lag_s=0.0, linger_s=0.0, reading_lead_frames=0,
                                                   chain_s=0.0))))  # the old gaps were the subtitler's choice
     cues = []
