@@ -5,8 +5,9 @@ its film's `logs/progress.tsv`, one when it starts and one when it ends (an appe
 is written whole, however many jobs append at once); when it ends it reads those lines back, for every film of
 the run, and prints one line. The estimate:
 
-- `seconds_per_work`: the wall seconds one chunk job took per unit of decoding work (`chunk_cost`: speech
-  plus a fixed cost per Whisper window, what the plan balances chunks by), over the chunks finished so far;
+- `recent_pace`: the wall seconds one chunk job took per unit of decoding work (`chunk_cost`: speech plus a
+  fixed cost per Whisper window, what the plan balances chunks by), over the chunks finished so far, each
+  weighing twice the one before it (the first chunks share the machine with diarization and model loading);
 - `slots`: how many chunk jobs run side by side: the most seen at once so far, and at least those running now
   plus the one that just ended (the next chunk takes its place);
 - time left: the chunks not started are dealt to the slots as Snakemake deals them (the costliest first, each to
@@ -130,7 +131,7 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
     """Seconds left for `this_film` and for the run, asked when a chunk has just ended. `films`: {name: results
     folder} of every film of the run."""
     now = time.time() if now is None else now
-    seconds, work_done, running, queued, unplanned, intervals = 0.0, 0.0, [], [], 0, []
+    finished, running, queued, unplanned, intervals = [], [], [], 0, []
     for name, folder in films.items():
         progress, work = film_progress(name, folder, window_seconds)
         if progress is None:
@@ -138,16 +139,14 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
             continue
         jobs = chunk_jobs(folder)
         intervals += [(job.started, now if job.ended is None else job.ended) for job in jobs]
-        for job in jobs:
-            if job.ended is not None:
-                seconds += job.ended - job.started
-                work_done += work.get(job.chunk, 0.0)
+        finished += [(job.ended, job.ended - job.started, work.get(job.chunk, 0.0)) for job in jobs
+                     if job.ended is not None]
         started = {job.chunk: job for job in jobs if job.ended is None and job.chunk in progress.work_left}
         running += [(name, job.started, progress.work_left[index]) for index, job in started.items()]
         queued += [(name, w) for index, w in progress.work_left.items() if index not in started]
-    if not work_done:
+    pace = recent_pace(finished)
+    if pace is None:
         return Estimate(None, None, unplanned)
-    pace = seconds / work_done
     finish = {name: 0.0 for name in films}
     slots = []
     for name, started, work in running:
@@ -160,6 +159,17 @@ def estimate(films, this_film, now=None, window_seconds=30.0):
         finish[name] = max(finish[name], done_at)
         heapq.heappush(slots, done_at)
     return Estimate(finish.get(this_film, 0.0), max(finish.values()), unplanned)
+
+
+def recent_pace(finished):
+    """Wall seconds per unit of work over the finished chunks [(ended, seconds, work)], each chunk weighing twice
+    the one that ended before it: the first chunks share the machine with model loading, language detection and
+    diarization, and the later ones tell the pace of the rest better."""
+    weights = [2.0 ** rank for rank in range(len(finished))]
+    work = sum(w * chunk_work for w, (_, _, chunk_work) in zip(weights, sorted(finished)))
+    if not work:
+        return None
+    return sum(w * seconds for w, (_, seconds, _) in zip(weights, sorted(finished))) / work
 
 
 def most_at_once(intervals):

@@ -103,3 +103,12 @@ def test_long_waits_are_told_in_minutes_and_hours():
     standing = progress.FilmProgress("epic", 7, 30, 2070.0, 9000.0, {})
     assert progress.progress_line(standing, progress.Estimate(840.0, 4000.0, 0), films=2) == (
         "film epic: 7/30 chunks, 23 % of audio, ~14 min left (run: ~1 h 07 min left, 2 films)")
+
+
+def test_the_pace_leans_on_the_latest_chunks():
+    """The first chunk ran beside diarization at half speed: the time left follows the chunks since."""
+    from cinescribe.asr.progress import recent_pace
+
+    pace = recent_pace([(100.0, 50.0, 1.0), (130.0, 25.0, 1.0), (160.0, 25.0, 1.0)])
+    assert 25.0 < pace < (50 + 25 + 25) / 3
+    assert recent_pace([]) is None
