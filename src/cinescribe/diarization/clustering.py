@@ -5,13 +5,13 @@ of consecutive speech (pure, over-split clusters), and the blocks' clusters are 
 film. A voice that recurs in every scene thus meets itself as a few strong centroids instead of thousands of
 noisy windows. The largest matrices are a block's (400 x 400) and the local clusters' (a few hundred square).
 
-Joining is done twice. First on the raw voice prints by centroid similarity: one voice alone stays one
-cluster because nothing crosses that threshold, and the answer "one voice" ends there. With two or more
-voices, a fixed cosine threshold does not carry from film to film: voices made by one synthesiser, or two
-actors of one age and sex, sit closer than one voice does to itself across a music bed and a ringing room.
-So the prints are measured against the film's own mean print (what all its voices and its sound share;
-per-film calibration), and local clusters are one voice only when every pair of them is alike there
-(complete linkage: no chain of in-between clusters joins two voices).
+Joining is by centroid similarity on the raw voice prints: one voice alone stays one cluster because nothing
+crosses that threshold. A fixed cosine threshold does not carry from film to film, though: voices one
+synthesiser made sit closer than one voice does to itself across a music bed and a ringing room. With
+`voice_similarity` set (opt-in) and two or more voices found, the prints are measured again against the
+film's own mean print (what all its voices and its sound share), and local clusters are one voice only when
+every pair of them is alike there (complete linkage: no chain of in-between clusters joins two voices). That
+keeps such voices apart, but also pulls together voices of a kind the film has few of (README: Speakers).
 """
 
 import logging
@@ -162,13 +162,12 @@ def film_voices(local, windows, opts):
 
 def cluster(windows, opts):
     """Speaker label per clustering window, and the film's mean voice print the labels were found against
-    (zeros for one voice): the frame-level assignment measures its windows against the same centre."""
-    centre = np.zeros(windows.embeddings.shape[1])
+    (None: the raw prints): the frame-level assignment measures its windows against the same centre."""
     if len(windows.embeddings) < 2 or speaker_count_bounds(opts)[1] == 1:
-        return np.zeros(len(windows.embeddings), int), centre
+        return np.zeros(len(windows.embeddings), int), None
     labels = global_labels(local_clusters(windows.embeddings, opts), windows, opts)
     if labels.max() == 0 or opts.voice_similarity is None:
-        return labels, centre
+        return labels, None
     centre = windows.embeddings.mean(0)
     centred = type(windows)(unit(windows.embeddings - centre), windows.centres, windows.seconds)
     return film_voices(local_clusters(centred.embeddings, opts), centred, opts), centre

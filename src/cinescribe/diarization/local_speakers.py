@@ -76,7 +76,7 @@ def local_speakers(wav_path, regions, labels, placing_centres, similarity, segme
         first_frame, last_frame = int(start / frame_s), min(total, int(np.ceil(end / frame_s)) + 1)
         if len(set(labels[first_frame:last_frame]) - {-1}) < 2:
             continue  # one voice here: nobody to change to or overlap with
-        votes = np.zeros((last_frame - first_frame, similarity.shape[1]))
+        votes = np.zeros((last_frame - first_frame, similarity.shape[1]) if longest else (0, 0))
         for first in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
             probability, times = segmenter.class_probability(read_slice(wav_path, first, first + segmenter.window_s))
             at = first + times
@@ -95,8 +95,9 @@ def local_speakers(wav_path, regions, labels, placing_centres, similarity, segme
             for k, film_speaker in enumerate(mapping):
                 if film_speaker >= 0:
                     np.add.at(votes[:, film_speaker], index[quick[:, k]] - first_frame, 1)
-        voted = votes.sum(1) > 0
-        speaker[first_frame:last_frame][voted] = np.argmax(votes[voted], 1)
+        if longest:
+            voted = votes.sum(1) > 0
+            speaker[first_frame:last_frame][voted] = np.argmax(votes[voted], 1)
     return LocalSpeakers(speaker, np.divide(overlap, count, out=np.zeros(total), where=count > 0))
 
 

@@ -184,7 +184,10 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
         return []
     labels, centre = cluster(clustering, opts)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
-    similarity = unit(placing.embeddings - centre) @ centroids(unit(clustering.embeddings - centre), labels).T
+    if centre is None:
+        similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T
+    else:
+        similarity = unit(placing.embeddings - centre) @ centroids(unit(clustering.embeddings - centre), labels).T
     frames = frame_labels(audible, placing.centres, similarity, opts)
     if segmenter is None or labels.max() == 0:
         return name_speakers(absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s))
