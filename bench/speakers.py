@@ -24,7 +24,12 @@ from cinescribe.diarization.models.segmentation import load_segmenter  # noqa: E
 from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
 from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
 from support import film_like, media  # noqa: E402
-from support.speaker_figures import speaker_figures  # noqa: E402
+from support.speaker_figures import (  # noqa: E402
+    demo_reference,
+    first_turns_heard,
+    reference_turns,
+    speaker_figures,
+)
 
 DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
 
@@ -37,23 +42,11 @@ def speech(wav, folder):
     return [tuple(x) for x in json.loads(cached.read_text())]
 
 
-def sample_reference():
-    rows = [line.split() for line in media.DEMO_RTTM.read_text().splitlines() if line.strip()]
-    return {"lines": [{"start": float(r[3]), "end": float(r[3]) + float(r[4]), "speaker": r[7]} for r in rows]}
-
-
 def first_turns_right(reference, turns, count=3):
-    """Whether the sample's first `count` reference turns each go mostly to a different found speaker, in the
-    reference's pattern (A, B, A… as the reference has it)."""
-    first = sorted(reference["lines"], key=lambda x: x["start"])[:count]
-    labels = []
-    for line in first:
-        shares = {}
-        for t in turns:
-            shares[t["speaker"]] = shares.get(t["speaker"], 0) + max(0, min(line["end"], t["end"]) - max(line["start"], t["start"]))
-        labels.append(max(shares, key=shares.get) if shares and max(shares.values()) > 0 else None)
-    truth = [line["speaker"] for line in first]
-    return None not in labels and all((a == b) == (x == y) for a, x in zip(labels, truth) for b, y in zip(labels, truth))
+    """Whether the first `count` reference turns go to found speakers in the reference's pattern (A, B, A…)."""
+    heard = first_turns_heard(reference, turns, count)
+    truth = [who for _, _, who in sorted(reference_turns(reference))[:count]]
+    return None not in heard and all((a == b) == (x == y) for a, x in zip(heard, truth) for b, y in zip(heard, truth))
 
 
 def parse_overrides(pairs):
@@ -78,7 +71,7 @@ def main():
     films = [(name, *film_like.build(args.out / f"{name}-{args.minutes:g}", film_like.FILMS[name], args.minutes))
              for name in args.films]
     if not args.no_sample:
-        films.append(("pyannote sample", media.DEMO_WAV, sample_reference()))
+        films.append(("pyannote sample", media.DEMO_WAV, demo_reference()))
     print(f"options: {args.set or 'shipped defaults'}")
     for name, wav, reference in films:
         regions = speech(wav, Path(wav).parent) if name in film_like.FILMS else detect_speech(

@@ -37,6 +37,25 @@ def found_turns(turns):
     return [(t["start"], t["end"], t["speaker"]) for t in turns]
 
 
+def demo_reference():
+    """The demo clip's reference turns (data/demo/sample.rttm) in the shape of a film_like reference."""
+    from support import media
+
+    rows = [line.split() for line in media.DEMO_RTTM.read_text().splitlines() if line.strip()]
+    return {"lines": [{"start": float(r[3]), "end": float(r[3]) + float(r[4]), "speaker": r[7]} for r in rows]}
+
+
+def first_turns_heard(reference, turns, count=3):
+    """The found speaker holding most of each of the reference's first `count` turns (None: nobody)."""
+    heard = []
+    for start, end, _ in sorted(reference_turns(reference))[:count]:
+        shares = {}
+        for t in turns:
+            shares[t["speaker"]] = shares.get(t["speaker"], 0) + max(0.0, min(end, t["end"]) - max(start, t["start"]))
+        heard.append(max(shares, key=shares.get) if shares and max(shares.values()) > 0 else None)
+    return heard
+
+
 def _overlap_seconds(truth, hypothesis, label):
     """Seconds of `truth` (a Segment) that `hypothesis` gives to `label`."""
     return sum((segment & truth).duration for segment in hypothesis.label_timeline(label).support()

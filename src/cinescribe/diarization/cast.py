@@ -15,7 +15,7 @@ import numpy as np
 
 from cinescribe.audio.media import SAMPLE_RATE, decode_span, read_slice
 from cinescribe.audio.vad import VadOptions, detect_speech
-from cinescribe.diarization.models.speaker_encoder import embed_stats, pooled_stats, trunk_frames
+from cinescribe.diarization.models.speaker_encoder import embed_stats, pooled_stats, trunk_frames, unit
 from cinescribe.runtime.errors import CinescribeError
 from cinescribe.spans import join_close, uncovered
 
@@ -59,10 +59,6 @@ def row_print(row, film, encoder, audio=None, vad_options=VadOptions(), vad_devi
                               f"{span} of '{row.where(film)}' (at least {MIN_SPEECH_S:g} s needed); point it at "
                               "a stretch where the character speaks.")
     return voice_print(encoder, speech), seconds
-
-
-def unit(vector):
-    return vector / max(float(np.linalg.norm(vector)), 1e-9)
 
 
 def enroll(rows, film, encoder, same_voice, audio=None, vad_options=VadOptions(), vad_device="cpu"):

@@ -18,6 +18,8 @@ import logging
 
 import numpy as np
 
+from cinescribe.diarization.models.speaker_encoder import unit
+
 log = logging.getLogger(__name__)
 
 
@@ -33,13 +35,9 @@ class Merger:
         self.sums, self.seconds = sums.astype(np.float64), seconds.astype(np.float64)
         self.owner = np.arange(len(sums))  # initial cluster → the cluster it now belongs to
         self.alive = np.ones(len(sums), bool)
-        unit = self._unit(self.sums)
-        self.score = unit @ unit.T
+        prints = unit(self.sums)
+        self.score = prints @ prints.T
         np.fill_diagonal(self.score, -np.inf)
-
-    @staticmethod
-    def _unit(vectors):
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
 
     @property
     def count(self):
@@ -58,7 +56,7 @@ class Merger:
         self.seconds[keep] += self.seconds[gone]
         self.alive[gone] = False
         self.owner[self.owner == gone] = keep
-        row = self._unit(self.sums) @ self._unit(self.sums[keep])
+        row = unit(self.sums) @ unit(self.sums[keep])
         row[keep] = -np.inf
         self.score[keep], self.score[:, keep] = row, row
 
@@ -127,10 +125,6 @@ def warn_if_count_forced(merger, low, threshold):
         log.warning("cinescribe: %d speakers were asked for, so voices as alike as %.2f are kept apart "
                     "(one voice above diarization.speaker_similarity %.2f); the film may have fewer speakers",
                     low, merger.best_pair()[2], threshold)
-
-
-def unit(vectors):
-    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
 
 
 def film_voices(local, windows, opts):

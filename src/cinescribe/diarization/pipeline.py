@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from cinescribe.audio.media import read_slice
-from cinescribe.diarization.clustering import cluster, unit
+from cinescribe.diarization.clustering import cluster
 from cinescribe.diarization.local_speakers import local_speakers, overlap_turns
 from cinescribe.diarization.models.speaker_encoder import (
     TRUNK_PER_SECOND,
     embed_stats,
     pooled_stats,
     trunk_frames,
+    unit,
     window_starts,
 )
 from cinescribe.diarization.speaker_names import name_speakers

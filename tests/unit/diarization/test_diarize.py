@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import yaml
-from pyannote.core import Annotation, Segment
 from pyannote.metrics.diarization import DiarizationErrorRate
 
 from cinescribe.audio.media import extract_audio
@@ -20,6 +19,7 @@ from cinescribe.diarization.pipeline import FRAME_S, Options, Windows, absorb_sh
 from cinescribe.diarization.speaker_names import name_speakers
 from cinescribe.spans import runs
 from support import media
+from support.speaker_figures import annotation, demo_reference, first_turns_heard, reference_turns
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULTS = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
@@ -33,13 +33,6 @@ def shipped_options(**overrides):
 
 def shipped_speech(wav):
     return detect_speech(str(wav), VadOptions.from_config(DEFAULTS["vad"]))
-
-
-def annotation(turns):
-    result = Annotation()
-    for start, end, who in turns:
-        result[Segment(start, end)] = who
-    return result
 
 
 def der(reference, turns):
@@ -64,8 +57,7 @@ def run(model_cache):
 
 
 def sample_reference():
-    return [(float(p[3]), float(p[3]) + float(p[4]), p[7])
-            for p in (line.split() for line in media.DEMO_RTTM.read_text().splitlines() if line.strip())]
+    return reference_turns(demo_reference())
 
 
 def overlapped(turns):
@@ -112,12 +104,7 @@ def test_quick_turns_make_the_samples_opening_three_turns_of_two_people(run):
     0.6 s voice-print window cannot tell it; segmentation-3.0's local speakers can (diarization.quick_turn_s)."""
     turns = run(media.DEMO_WAV, quick_turn_s=0.7)
     first = sorted(sample_reference())[:3]
-    heard = []
-    for start, end, _ in first:
-        share = {}
-        for t in turns:
-            share[t["speaker"]] = share.get(t["speaker"], 0) + max(0.0, min(end, t["end"]) - max(start, t["start"]))
-        heard.append(max(share, key=share.get))
+    heard = first_turns_heard(demo_reference(), turns)
     print(f"first three turns: {[who for _, _, who in first]} heard as {heard}")
     assert heard[0] == heard[2] != heard[1]
     assert der(sample_reference(), turns) <= 0.06

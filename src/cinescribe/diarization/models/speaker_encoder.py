@@ -171,7 +171,11 @@ def pooled_stats(frames, starts, window_frames):
     return np.hstack([mean, np.sqrt(np.clip(variance, 0, None))])
 
 
+def unit(vectors):
+    """Voice prints (or one) scaled to length 1: cosine similarity is then a dot product."""
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
+
+
 def embed_stats(encoder, stats):
     """The CAM++ embedding layer over pooled statistics, L2-normalised."""
-    out = encoder.embed(stats)
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+    return unit(encoder.embed(stats))
