@@ -58,7 +58,8 @@ def replace_words(segments, window, repaired) -> list[Segment]:
     """`segments` with the words inside `window` given up for the `repaired` segments, in time order.
 
     A first-pass segment that reaches into the window keeps its words outside it (its text rebuilt from them),
-    so nothing heard twice is subtitled twice."""
+    so nothing heard twice is subtitled twice; one that spans the window is split in two around it, so the
+    words stay in time order."""
     start, end = window
     out = []
     for seg in segments:
@@ -67,7 +68,9 @@ def replace_words(segments, window, repaired) -> list[Segment]:
             out.append(seg)
             continue
         kept = [w for w in seg["words"] if w not in inside]
-        if kept:
-            out.append({**seg, "start": kept[0]["start"], "end": kept[-1]["end"], "words": kept,
-                        "text": text_of(kept)})
+        middle = (start + end) / 2
+        for part in ([w for w in kept if w["start"] < middle], [w for w in kept if w["start"] >= middle]):
+            if part:
+                out.append({**seg, "start": part[0]["start"], "end": part[-1]["end"], "words": part,
+                            "text": text_of(part)})
     return sorted(out + list(repaired), key=lambda seg: seg["start"])
