@@ -62,14 +62,15 @@ def replace_words(segments, window, repaired) -> list[Segment]:
     words stay in time order."""
     start, end = window
     out = []
+    middle = (start + end) / 2
     for seg in segments:
         inside = words_within(seg["words"], start, end)
-        if not inside:
+        kept = [w for w in seg["words"] if w not in inside]
+        parts = [w for w in kept if w["start"] < middle], [w for w in kept if w["start"] >= middle]
+        if not inside and not all(parts):
             out.append(seg)
             continue
-        kept = [w for w in seg["words"] if w not in inside]
-        middle = (start + end) / 2
-        for part in ([w for w in kept if w["start"] < middle], [w for w in kept if w["start"] >= middle]):
+        for part in parts:
             if part:
                 out.append({**seg, "start": part[0]["start"], "end": part[-1]["end"], "words": part,
                             "text": text_of(part)})

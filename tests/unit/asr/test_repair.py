@@ -39,12 +39,15 @@ def test_repaired_words_replace_the_few_the_first_pass_had_and_nothing_is_said_t
 def test_a_segment_around_the_repaired_window_is_split_so_words_stay_in_time_order():
     """Text-only decoding gives 30 s segments; one that spans a repaired stretch must not carry its later
     words in front of the repair (the cues would be built from words out of order)."""
-    first = [_segment("we were there before the ruin came to all of us", 0.0, 30.0)]
+    crowded = [_segment("we were there before the ruin came to all of us", 0.0, 30.0)]
+    sparse = _segment("we were there", 0.0, 3.0)  # no first-pass word inside the window
+    sparse = {**sparse, "end": 23.0, "words": sparse["words"] + _segment("the ruin came", 20.0, 23.0)["words"]}
     repaired = [_segment("that is the way with you", 9.0, 12.0)]
-    out = replace_words(first, (8.5, 12.5), repaired)
-    words = [w for seg in out for w in seg["words"]]
-    assert [w["start"] for w in words] == sorted(w["start"] for w in words)
-    assert "that is the way with you" in [seg["text"] for seg in out]
+    for first in (crowded, [sparse]):
+        out = replace_words(first, (8.5, 12.5), repaired)
+        words = [w for seg in out for w in seg["words"]]
+        assert [w["start"] for w in words] == sorted(w["start"] for w in words)
+        assert "that is the way with you" in [seg["text"] for seg in out]
 
 
 @pytest.fixture(scope="module")
