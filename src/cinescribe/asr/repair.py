@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Segment, Span
-from cinescribe.spans import clipped
-from cinescribe.text.words import text_of, words_within
+from cinescribe.spans import clipped, uncovered
+from cinescribe.text.words import collapse_loops, text_of, words_within
 
 
 @dataclass
@@ -22,34 +22,51 @@ class RepairOptions(StageOptions):
 
     min_speech_s: float = 1.0
     min_words_per_s: float = 0.6
+    min_wordless_s: float = 1.5
     join_gap_s: float = 1.0
     max_window_s: float = 28.0
     max_compression_ratio: float = 2.4  # the hallucination filter's: a loop it will remove heard nothing
+    max_repeats: int = 4  # the hallucination filter's too: a phrase said more often back to back is a loop
 
 
 def heard_words(segments, options=RepairOptions()):
     """The words a first pass really heard: a repetition loop ("hear me, me, me, …" over 28 s of dialogue) spreads
-    its words over the lines it swallowed, and the hallucination filter removes it whole at merge."""
+    its words over the lines it swallowed, and the hallucination filter removes it whole (or its repeats) at merge."""
     return [w for seg in segments if seg.get("compression_ratio", 0.0) <= options.max_compression_ratio
-            for w in seg["words"]]
+            for w in collapse_loops(seg["words"], options.max_repeats, keep=0)]
+
+
+WORD_REACH_S = 0.2  # a word's times are Whisper's guess: speech this close to one is taken as its own
+
+
+def wordless(speech, words, min_seconds) -> list[Span]:
+    """Parts of VAD speech at least `min_seconds` long that no word reaches: a line dropped next to one that was
+    heard (a region's words per second then look fine, yet a whole line of it has no word)."""
+    if not min_seconds:
+        return []
+    reach = [(w["start"] - WORD_REACH_S, w["end"] + WORD_REACH_S) for w in sorted(words, key=lambda w: w["start"])]
+    return [(a, b) for s, e in speech for a, b in uncovered(s, e, reach) if b - a >= min_seconds]
 
 
 def unheard_spans(speech, segments, options=RepairOptions()) -> list[Span]:
     """VAD speech that came back with too few words, joined across short pauses into windows of at most
     `max_window_s`. A stretch is unheard when it holds `min_speech_s` of speech and fewer than
-    `min_words_per_s` words per second of it (people say 2-3 words a second; Whisper's dropped lines give 0)."""
+    `min_words_per_s` words per second of it (people say 2-3 words a second; Whisper's dropped lines give 0),
+    or when `min_wordless_s` of it has no word at all."""
     words = heard_words(segments, options)
-    thin = [(s, e) for s, e in speech if len(words_within(words, s, e)) < options.min_words_per_s * (e - s)]
+    thin = sorted([(s, e) for s, e in speech if len(words_within(words, s, e)) < options.min_words_per_s * (e - s)]
+                  + wordless(speech, words, options.min_wordless_s))
     windows = []
     for s, e in thin:
         if windows and s - windows[-1][1] <= options.join_gap_s and e - windows[-1][0] <= options.max_window_s:
-            windows[-1][1] = e
+            windows[-1][1] = max(windows[-1][1], e)
         else:
             windows.append([s, e])
     unheard = []
     for s, e in windows:
         spoken = sum(b - a for a, b in clipped(speech, s, e))
-        if spoken >= options.min_speech_s and len(words_within(words, s, e)) < options.min_words_per_s * spoken:
+        silent = sum(b - a for a, b in wordless(clipped(speech, s, e), words, options.min_wordless_s))
+        if spoken >= options.min_speech_s and (silent or len(words_within(words, s, e)) < options.min_words_per_s * spoken):
             unheard.append([round(s, 3), round(e, 3)])
     return unheard
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Removal, Segment
 from cinescribe.spans import clipped
-from cinescribe.text.words import normalize, text_of
+from cinescribe.text.words import collapse_loops, normalize, text_of
 
 
 def _speech_share(segment, speech):
@@ -19,22 +19,6 @@ def _speech_share(segment, speech):
     if span <= 0:
         return 1.0
     return sum(e - s for s, e in clipped(speech, segment["start"], segment["end"])) / span
-
-
-def _collapse_loops(words, max_repeats):
-    """Keep at most `max_repeats` consecutive copies of any 1–4 word phrase; returns kept words."""
-    kept = list(words)
-    for n in (1, 2, 3, 4):
-        out, i = [], 0
-        while i < len(kept):
-            phrase = [normalize(w["word"]) for w in kept[i:i + n]]
-            copies = 1
-            while [normalize(w["word"]) for w in kept[i + copies * n:i + (copies + 1) * n]] == phrase:
-                copies += 1
-            out += kept[i:i + min(copies, max_repeats) * n] if copies > 1 else kept[i:i + 1]
-            i += copies * n if copies > 1 else 1
-        kept = out
-    return kept
 
 
 @dataclass
@@ -78,7 +62,7 @@ def drop_hallucinations(segments, speech, opts: HallucinationFilter) -> tuple[li
     for seg in segments:
         reason = _reason(seg, speech, opts)
         if reason is None:
-            words = _collapse_loops(seg["words"], opts.max_repeats)
+            words = collapse_loops(seg["words"], opts.max_repeats)
             if len(words) < len(seg["words"]):
                 removed.append(Removal(start=seg["start"], end=seg["end"], text=seg["text"],
                                        reason=f"repeated words ({len(seg['words']) - len(words)} dropped)"))

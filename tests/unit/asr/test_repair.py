@@ -28,6 +28,26 @@ def test_speech_without_words_is_found_and_joined_across_short_pauses():
     assert unheard_spans(speech, segments) == [[3.4, 8.0], [30.0, 33.0]]
 
 
+def test_a_line_dropped_beside_a_heard_one_in_the_same_stretch_of_speech_is_found():
+    """One VAD stretch, two lines: Whisper kept the first (its words per second look fine over the stretch) and
+    dropped the second (21.7-28.1 s of the held-out film: 'They are fine…' heard, 'Because the bank…' lost)."""
+    speech = [[21.7, 28.1]]
+    segments = [_segment("they might find a little girl small but loud", 21.7, 24.3)]
+    assert unheard_spans(speech, segments) == [[24.5, 28.1]]
+    both = segments + [_segment("because the bank called about the money we borrowed", 25.1, 27.9)]
+    assert unheard_spans(speech, both) == []
+
+
+def test_the_words_of_a_repetition_loop_count_as_unheard():
+    """'I'm out. I'm out. …' sixteen times over a line Whisper never decoded: the loop's words cover the line in
+    time but heard nothing, and the merge cuts the loop away, so the line must be decoded again."""
+    speech = [[298.3, 305.0]]
+    said = _segment("that was my mother she never talked to me", 298.3, 301.0)
+    loop = _segment(" ".join(["I'm out."] * 16), 301.0, 305.0)
+    segment = {**said, "end": 305.0, "words": said["words"] + loop["words"]}
+    assert unheard_spans(speech, [segment]) == [[301.2, 305.0]]
+
+
 def test_repaired_words_replace_the_few_the_first_pass_had_and_nothing_is_said_twice():
     first = [_segment("number ten fresh", 10.0, 12.0), _segment("nelly", 13.0, 14.0)]
     repaired = [_segment("fresh nelly is waiting on you", 11.5, 15.0)]
@@ -81,4 +101,5 @@ def test_a_repetition_loop_over_dialogue_counts_as_unheard():
     loop = {**_segment("I was at the hospital with my sister, hear me, me, me, me, me, me, me", 10.0, 18.0),
             "compression_ratio": 3.1}
     assert unheard_spans(speech, [loop]) == [[10.0, 18.0]]  # the merge would remove the loop, and the lines with it
-    assert unheard_spans(speech, [{**loop, "compression_ratio": 1.2}]) == []
+    said = _segment("I was at the hospital with my sister, and she was fine, small but loud", 10.0, 18.0)
+    assert unheard_spans(speech, [{**said, "compression_ratio": 1.2}]) == []
