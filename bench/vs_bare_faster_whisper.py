@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import jiwer
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -61,11 +62,29 @@ def wer(ref, hyp):
     return jiwer.wer(ref, hyp, reference_transform=NORMALIZE, hypothesis_transform=NORMALIZE)
 
 
-def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False):
+def nested(pairs):
+    """`asr.repair.enabled=false` … → a config dict to merge over the workflow's defaults."""
+    config = {}
+    for pair in pairs:
+        key, value = pair.split("=", 1)
+        *parents, leaf = key.split(".")
+        node = config
+        for name in parents:
+            node = node.setdefault(name, {})
+        node[leaf] = yaml.safe_load(value)
+    return config
+
+
+def merged(base, extra):
+    return {k: merged(base.get(k, {}), v) if isinstance(v, dict) else v for k, v in extra.items()} | {
+        k: v for k, v in base.items() if k not in extra}
+
+
+def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False, overrides=None):
     shutil.rmtree(workdir, ignore_errors=True)
     workdir.mkdir(parents=True)
-    (workdir / "bench.yaml").write_text(json.dumps({"input": str(wav), "asr": {"model": model, "threads": asr_threads},
-                                                         "diarization": {"enabled": diarization}}))
+    config = {"input": str(wav), "asr": {"model": model, "threads": asr_threads}, "diarization": {"enabled": diarization}}
+    (workdir / "bench.yaml").write_text(json.dumps(merged(config, overrides or {})))
     cmd = [sys.executable, "-m", "snakemake", "-s", str(REPO / "Snakefile"), "-d", str(workdir), "--cores",
            str(threads), "--configfile", str(workdir / "bench.yaml"), "--quiet", "all"]
     # tools/local-bin first: no ~9 s wait in the slurm plugin where a SLURM client has no controller
@@ -127,8 +146,8 @@ def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
     for diarization in (False, True):
         label = "workflow, diarization " + ("on (default)" if diarization else "off")
         workdir = out / f"work-{kind}-{minutes:g}-{int(diarization)}"
-        wf_s, wf_text, peak = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization),
-                                         args.repeats)
+        wf_s, wf_text, peak = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization,
+                                                              nested(args.set)), args.repeats)
         biggest = max(peak, key=peak.get)
         peaks[diarization] = peak[biggest]
         target = TARGETS.get((kind, round(minutes), diarization))
@@ -156,6 +175,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=1, help="runs per measurement; the median wall is printed")
     parser.add_argument("--sequential", action=argparse.BooleanOptionalAction, default=None,
                         help="also bare sequential (WER reference; default: on for films under an hour)")
+    parser.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE",
+                        help="workflow settings to try, e.g. asr.segment_timestamps=false")
     parser.add_argument("--out", default=str(REPO / "bench" / "out"))
     args = parser.parse_args()
     minutes = [150.0] if args.long else args.minutes
