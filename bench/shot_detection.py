@@ -10,6 +10,13 @@ is 31-33 s for the 10-minute bench film on two cores with video.shots false).
 
     make bench-shots   # or: .venv/bin/python bench/shot_detection.py [--minutes 10] [--size 1280x720] [--crf 19]
                        #     [--detectors packets,own,own-full-decode,content,adaptive] (PySceneDetect: '.[bench]')
+
+With --presets (a list of x264 presets, or `all`) it measures instead 40 s clips at 640x360, crf 19, one per
+preset (9 cuts, a flash and a fade each; cached too): for each detector the cuts on their exact frame, false
+cuts, a frame off included (the flash or a fade's frames among them), the detector that answered (packets hands over to frames where
+it cannot tell) and the CPU seconds.
+
+    .venv/bin/python bench/shot_detection.py --presets all --detectors packets,own
 """
 
 import argparse
@@ -27,7 +34,7 @@ sys.path[:0] = [str(REPO / "src"), str(REPO / "tests")]
 
 from cinescribe.audio.media import extract_audio  # noqa: E402
 from cinescribe.video.frame_rate import film_frame_rate  # noqa: E402
-from cinescribe.video.shots import ShotOptions, detect_cuts  # noqa: E402
+from cinescribe.video.shots import ShotOptions, detect_cuts, find_cuts  # noqa: E402
 from support import cut_video  # noqa: E402
 
 
@@ -42,6 +49,39 @@ def film(minutes, size, rate, crf):
         info = cut_video.build(path, rate, minutes * 60, size, crf=crf)
         info_path.write_text(json.dumps(info))
     return path, json.loads(info_path.read_text())
+
+
+PRESETS = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"]
+
+
+def preset_clip(preset, seconds=40, size=(640, 360), crf=19):
+    """The cached 40 s clip of one x264 preset and its known cuts."""
+    folder = Path(tempfile.gettempdir()) / "cinescribe-bench"
+    folder.mkdir(exist_ok=True)
+    stem = folder / f"cuts-{seconds}s-{size[0]}x{size[1]}-crf{crf}-{preset}"
+    path, info_path = stem.with_suffix(".mp4"), stem.with_suffix(".json")
+    if not info_path.exists():
+        info = cut_video.build(path, Fraction(24000, 1001), seconds, size, crf=crf, preset=preset)
+        info_path.write_text(json.dumps(info))
+    return path, json.loads(info_path.read_text())
+
+
+def bench_presets(presets, detectors):
+    """One line per preset and detector: exact cuts, false ones (the flash, the fade), who answered, CPU."""
+    for preset in presets:
+        path, info = preset_clip(preset)
+        rate = Fraction(info["rate"])
+        frame_s = 1 / float(rate)
+        flash, fade = info["flash_frame"], range(*info["fade_frames"])
+        for name in detectors:
+            cpu = time.process_time()
+            found, used = find_cuts(path, ShotOptions(detector="packets" if name == "packets" else "frames"), rate)
+            cpu = time.process_time() - cpu
+            exact, _, _ = score(found, info["cuts"], frame_s)
+            frames = [round(f / frame_s) for f in found if f not in [round(c, 3) for c in info["cuts"]]]
+            said = [f"flash {f}" if abs(f - flash) <= 2 else f"fade {f}" if f in fade else str(f) for f in frames]
+            print(f"{preset:10s} {name:8s} cuts {exact}/{len(info['cuts'])} exact, false at frames {said or '-'}  "
+                  f"answered by {used}  {cpu:5.2f} s CPU", flush=True)
 
 
 def own(path, rate, fast_decode=True, detector="frames"):
@@ -87,9 +127,13 @@ def main(argv=None):
     parser.add_argument("--workflow-s-per-minute", type=float, default=3.2,
                         help="the workflow's wall per film minute on 2 cores (31-33 s for the 10-minute bench film "
                              "with video.shots false)")
+    parser.add_argument("--presets", help="x264 presets (comma-separated, or all): 40 s 640x360 clips instead of the film")
     args = parser.parse_args(argv)
     if not args.all_cores and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    if args.presets:
+        presets = PRESETS if args.presets == "all" else args.presets.split(",")
+        return bench_presets(presets, [d for d in args.detectors.split(",") if d in ("packets", "own")])
     rate = cut_video.RATES[args.rate]
     path, info = film(args.minutes, tuple(map(int, args.size.split("x"))), rate, args.crf)
     frame_s = 1 / float(Fraction(info["rate"]))

@@ -31,7 +31,10 @@ interval (no exact picture of that shot to compare with): 1 of 155 cuts of the b
 Where it cannot work it hands over to the frame detector (shots.py), saying why: an intra-only codec (every
 packet a keyframe: MJPEG, ProRes, DNxHD), a codec other than H.264 (whose decoder shows a frame whose references
 are missing, grey where they are, with its motion vectors; HEVC was tried: 0 of 7 cuts on the test clips,
-x265 through FFmpeg), no keyframe flags, or fewer than MIN_PACKETS packets.
+x265 through FFmpeg), no keyframe flags, fewer than MIN_PACKETS packets, no B-frames (x264 ultrafast: it codes a
+cut mostly inter, a third of its blocks intra, and finds 0 of 9 cuts), or an encoder that marked no cut (no
+P-frame stands out by size and the keyframes keep a fixed interval: x264 superfast on a grainy 640x360 picture,
+0 of 9 cuts).
 """
 
 import logging
@@ -80,6 +83,14 @@ def check(codec, packets):
         raise Unsuitable("no packet is flagged as a keyframe")
     if codec not in COLD_CODECS:
         raise Unsuitable(f"{codec} is not H.264")
+
+
+def unmarked(packets, chosen):
+    """Whether the encoder marked no cut: no P-frame stands out by its size, and the keyframes stand on a fixed
+    grid (x264 ultrafast, or superfast on a grainy picture). Then the packets say nothing of the cuts."""
+    keys = [i for i, (_, _, key) in enumerate(packets) if key]
+    gaps = {b - a for a, b in zip(keys, keys[1:])}
+    return all(packets[i][2] for i in chosen) and len(gaps) <= 1
 
 
 def anchors_of(packets):
@@ -202,8 +213,12 @@ def detect_cuts(path, options, frame_rate, thumbnail):
     check(codec, packets)
     frame_s = 1 / float(frame_rate)
     anchors = anchors_of(packets)
+    if len(anchors) == len(packets):
+        raise Unsuitable("no B-frames (x264 ultrafast or the baseline profile, which code a cut mostly as inter)")
     context = max(8, round(4 * options.context_s / frame_s * len(anchors) / len(packets)))  # anchors
     chosen = candidates(packets, anchors, context, options.packet_ratio)
+    if unmarked(packets, chosen):
+        raise Unsuitable("no P-frame stands out by its size and the keyframes keep a fixed interval")
     groups = dict(zip(chosen, groups_of(packets, anchors, chosen)))
     shown = sorted(p[0] for p in packets)  # pts in display order: a frame's number is its place here
     min_shot = max(1, round(options.min_shot_s / frame_s))

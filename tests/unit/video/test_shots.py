@@ -14,7 +14,7 @@ from cinescribe.shapes import ShotsResult
 from cinescribe.video import packets, shots
 from cinescribe.video.result import film_shots
 from cinescribe.video.shots import ShotOptions, detect_cuts, find_cuts
-from support import media
+from support import cut_video, media
 
 DETECTORS = {"packets": packets.DETECTOR, "frames": shots.DETECTOR}
 
@@ -115,3 +115,16 @@ def test_hevc_falls_back_to_frames(tmp_path, caplog):
     with caplog.at_level("INFO"):
         _, used = find_cuts(path, ShotOptions(detector="packets"), 25)
     assert used == shots.DETECTOR and "hevc is not H.264" in caplog.text
+
+
+@pytest.mark.parametrize("preset", ["ultrafast", "superfast"])
+def test_a_film_whose_encoder_marked_no_cut_falls_back_to_frames(tmp_path, caplog, preset):
+    """x264 ultrafast has no B-frames and codes a cut mostly inter; superfast on a grainy 640x360 picture makes
+    every P-frame as big as the one at a cut, and neither puts an I-frame at a cut: the packets cannot tell the
+    cuts, so every frame is decoded and every cut found on its frame (packets alone found none of them)."""
+    film = cut_video.build(tmp_path / f"{preset}.mp4", Fraction(24000, 1001), seconds=30, size=(640, 360), crf=19,
+                           preset=preset)
+    with caplog.at_level("INFO"):
+        found, used = find_cuts(film["path"], ShotOptions(detector="packets"), Fraction(24000, 1001))
+    assert used == shots.DETECTOR and "the packets cannot tell the cuts" in caplog.text
+    assert [round(cut * 24000 / 1001) for cut in found] == film["cut_frames"]
