@@ -8,6 +8,7 @@ from cinescribe.text.words import ends_sentence
 
 MAX_FRAGMENT_WORDS = 2  # a run of this many words or fewer can be a fragment of a neighbour's sentence
 MAX_FRAGMENT_PAUSE_S = 0.3  # … when no longer pause parts it from that sentence
+MAX_INSERT_WORDS = 4  # a run this short inside one voice's sentence, with no pause either side, is that voice's
 
 
 class TurnIndex:
@@ -71,6 +72,24 @@ def sentence_fragments_joined(words):
     return words
 
 
+def sentence_inserts_joined(words):
+    """Speakers of a few words given to another voice in the middle of one voice's sentence ("We are | in my
+    coat | pocket…"), with no pause on either side: a voice heard in two scenes can split into two speakers, and
+    the 20 ms frames then flicker between them; one voice does not hand over mid-phrase and take it back."""
+    words = [dict(w) for w in words]
+    runs = _runs(words)
+    for before, run, after in zip(runs, runs[1:], runs[2:]):
+        last, first = words[before[-1]], words[after[0]]
+        inside = [words[k] for k in run]
+        if (last["speaker"] == first["speaker"] and len(run) <= MAX_INSERT_WORDS
+                and not any(ends_sentence(w["word"]) for w in [last] + inside)
+                and 0 <= inside[0]["start"] - last["end"] < MAX_FRAGMENT_PAUSE_S
+                and 0 <= first["start"] - inside[-1]["end"] < MAX_FRAGMENT_PAUSE_S):
+            for k in run:
+                words[k]["speaker"] = last["speaker"]
+    return words
+
+
 def assign_speakers(segments, turns):
     """Each word its speaker and each segment its majority speaker (copies; the inputs are untouched)."""
     if not turns:
@@ -79,7 +98,7 @@ def assign_speakers(segments, turns):
     out = []
     for segment in segments:
         words = [dict(w, speaker=speaker_at(w["start"], w["end"], index)) for w in segment.get("words", [])]
-        words = sentence_fragments_joined(words)
+        words = sentence_fragments_joined(sentence_inserts_joined(words))
         votes = Counter(w["speaker"] for w in words) or Counter([speaker_at(segment["start"], segment["end"], index)])
         out.append(dict(segment, words=words, speaker=votes.most_common(1)[0][0]))
     return out

@@ -5,7 +5,7 @@ import importlib.util
 import pytest
 from pyannote.core import Annotation, Segment
 
-from cinescribe.diarization.assignment import assign_speakers, sentence_fragments_joined
+from cinescribe.diarization.assignment import assign_speakers, sentence_fragments_joined, sentence_inserts_joined
 from cinescribe.diarization.pyannote_pipeline import load_pipeline, turns_from_annotation
 from cinescribe.runtime.errors import CinescribeError
 
@@ -91,3 +91,17 @@ def test_a_sentence_s_last_word_given_to_another_voice_goes_back_to_its_speaker(
 def test_quick_exchanges_of_whole_sentences_keep_their_voices():
     parts = (("A", "Hello?", 0.0), ("B", "Hello?", 0.3), ("A", "Oh, hello.", 0.6))
     assert [w["speaker"] for w in sentence_fragments_joined(_said(*parts))] == ["A", "B", "A", "A"]
+
+
+def test_a_few_words_inside_one_voice_s_sentence_given_to_another_voice_go_back_to_it():
+    """'- We are / - in my coat / pocket with the passports.' was one voice split into two speakers."""
+    parts = (("A", "We are", 0.0), ("B", "in my coat", 0.5), ("A", "pocket with the passports.", 1.25))
+    assert {w["speaker"] for w in sentence_inserts_joined(_said(*parts))} == {"A"}
+
+
+def test_an_answer_between_two_sentences_or_after_a_pause_keeps_its_voice():
+    ended = (("A", "Are you coming?", 0.0), ("B", "in a minute", 0.75), ("A", "Good, then hurry.", 1.5))
+    paused = (("A", "We are", 0.0), ("B", "in my coat", 1.0), ("A", "pocket with the passports.", 1.75))
+    said = (("A", "We are", 0.0), ("B", "Yes.", 0.5), ("A", "in my coat pocket.", 0.75))
+    for parts in (ended, paused, said):
+        assert "B" in {w["speaker"] for w in sentence_inserts_joined(_said(*parts))}
