@@ -69,6 +69,9 @@ def sentence_fragments_joined(words):
         if ends and len(tail) < len(head) and len(tail) <= MAX_FRAGMENT_WORDS:
             for k in tail:
                 words[k]["speaker"] = last["speaker"]
+        elif ends and len(head) <= len(tail) and len(head) <= MAX_FRAGMENT_WORDS:
+            for k in head:
+                words[k]["speaker"] = first["speaker"]
     return words
 
 

@@ -88,6 +88,14 @@ def test_a_sentence_s_last_word_given_to_another_voice_goes_back_to_its_speaker(
     assert {w["speaker"] for w in words} == {"A"}
 
 
+def test_a_sentence_s_first_words_given_to_the_voice_before_go_to_its_speaker():
+    for opening in ("And", "Home, I"):  # '- And / - I'm Sheila.', '- Home, I / - think I will sleep for a day.'
+        before = f"I saw him. {opening}"
+        parts = (("A", before, 0.0), ("B", "think I will sleep for a day.", 0.25 * len(before.split())))
+        words = sentence_fragments_joined(_said(*parts))
+        assert [w["speaker"] for w in words] == ["A"] * 3 + ["B"] * (len(opening.split()) + 7)
+
+
 def test_quick_exchanges_of_whole_sentences_keep_their_voices():
     parts = (("A", "Hello?", 0.0), ("B", "Hello?", 0.3), ("A", "Oh, hello.", 0.6))
     assert [w["speaker"] for w in sentence_fragments_joined(_said(*parts))] == ["A", "B", "A", "A"]
