@@ -70,13 +70,17 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 _ARABIC_WORD = regex.compile(r"(?:(?=\p{Arabic})\p{L}|[\u064B-\u065F\u0670])+")
 # Weights chosen on the TUNE sentences (bench/hindi_script.py): how much a tenfold frequency is worth in
 # edits, what a split costs, and how far a Hindi word may be from the Urdu spelling before a split is tried.
-FREQUENCY_WEIGHT = 0.5
+FREQUENCY_WEIGHT = 0.3
 SPLIT_COST = 1.0
 STYLE_COST = 0.3
+# A word whose nasalised spelling is this many tenfolds more frequent is taken for its misspelling (नही, नहीं)
+# and pays STYLE_COST.
+MISSPELT = 0.3
 _HALF_NASAL = regex.compile(r"[नम]\u094d(?=[\u0915-\u0939])")
 _FLAT_ANUSVARA = regex.compile(r"(?<![\u093f\u0940\u0947\u0948\u094b\u094c])\u0902(?![\u0915-\u0939])")
 VOWEL_LETTER_DROP = 0.8  # an Urdu و, ی or final ہ with nothing in the Hindi word (ہوا is हुआ)
-CLOSE_ENOUGH = 1.0
+NASAL_DROP = 0.3  # a Hindi nasal (ं ँ) Whisper wrote no ں for (नहीं as نہی)
+CLOSE_ENOUGH = 1.5
 MAX_DISTANCE = 2.5
 
 
@@ -116,12 +120,16 @@ def hindi_tokens(word):
             tokens.append("y" if c == "ि" else "w")  # लिए, हुआ: Urdu writes the glide (لیے, ہوا)
         elif c in "ंँ" and chars[i + 1:i + 2] in _HINDI:
             tokens.append("n")  # a nasal before a consonant: Urdu writes a full nūn (बंद, بند)
+        elif c == "ै" and chars[i + 1:i + 2] == "य":
+            continue  # तैयार: Urdu writes ai and the y after it as one ye (تیار)
         elif c in _SIGNS:
             tokens.append(_SIGNS[c])
         elif c in _INITIAL:
             tokens.extend(_INITIAL[c] if i == 0 else _MEDIAL[c])
     if tokens and tokens[-1] == "y" and chars[-1] in "ीई":
         tokens[-1] = "Y"
+    elif tokens[-2:] == ["y", "N"] and chars[-2] in "ीई":
+        tokens[-2] = "Y"  # नहीं: a final ī nasalised
     return tuple(tokens)
 
 
@@ -159,7 +167,8 @@ def distance(urdu, hindi):
     for i, u in enumerate(urdu, 1):
         current = [float(i)]
         for j, h in enumerate(hindi, 1):
-            current.append(min(previous[j] + (VOWEL_LETTER_DROP if u in ("H", "w", "y") else 1.0), current[j - 1] + 1.0,
+            current.append(min(previous[j] + (VOWEL_LETTER_DROP if u in ("H", "w", "y") else 1.0),
+                               current[j - 1] + (NASAL_DROP if h == "N" else 1.0),
                                previous[j - 1] + _substitution(u, h)))
         previous = current
     return previous[-1]
@@ -167,17 +176,18 @@ def distance(urdu, hindi):
 
 @functools.cache
 def hindi_index():
-    """{skeleton: [(word, tokens, log10 frequency)]} over wordfreq's Hindi list (read once, when first needed)."""
+    """{skeleton: [(word, tokens, log10 frequency, style cost)]} over wordfreq's Hindi list (read once, when
+    first needed)."""
     import wordfreq
 
+    weights = {word: math.log10(wordfreq.word_frequency(word, "hi") * 1e8)
+               for word in wordfreq.top_n_list("hi", 100000) if regex.fullmatch(r"\p{Devanagari}+", word)}
     index = {}
-    for word in wordfreq.top_n_list("hi", 100000):
-        if not regex.fullmatch(r"\p{Devanagari}+", word):
-            continue
+    for word, weight in weights.items():
         tokens = hindi_tokens(word)
-        weight = math.log10(wordfreq.word_frequency(word, "hi") * 1e8)
+        style = _style(word) + (STYLE_COST if weights.get(word + "ं", -9) >= weight + MISSPELT else 0.0)
         for skeleton in skeletons(tokens):
-            index.setdefault(skeleton, []).append((word, tokens, weight))
+            index.setdefault(skeleton, []).append((word, tokens, weight, style))
     return index
 
 
@@ -187,16 +197,16 @@ def _best(tokens):
     index = hindi_index()
     scored = []
     for skeleton in skeletons(tokens):
-        for word, hindi, weight in index.get(skeleton, ()):
+        for word, hindi, weight, style in index.get(skeleton, ()):
             d = distance(tokens, hindi)
             if d <= MAX_DISTANCE:
-                scored.append((d - FREQUENCY_WEIGHT * weight + _style(word), d, word))
+                scored.append((d - FREQUENCY_WEIGHT * weight + style, d, word))
     if not scored or min(scored)[1] > CLOSE_ENOUGH:
         for skeleton in {c for s in skeletons(tokens) for c in confusions(s)}:
-            for word, hindi, weight in index.get(skeleton, ()):
+            for word, hindi, weight, style in index.get(skeleton, ()):
                 d = distance(tokens, hindi)
                 if d <= MAX_DISTANCE:
-                    scored.append((d - FREQUENCY_WEIGHT * weight + _style(word), d, word))
+                    scored.append((d - FREQUENCY_WEIGHT * weight + style, d, word))
     return min(scored) if scored else None
 
 

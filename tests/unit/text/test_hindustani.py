@@ -65,3 +65,9 @@ def test_a_segment_gets_its_text_from_its_converted_words():
     segment = {"start": 0.0, "end": 2.0, "text": "بہت اچھا", "words": _words(" بہت", " اچھا")}
     (out,) = devanagari_segments([segment])
     assert out["text"] == "बहुत अच्छा" and [w["word"] for w in out["words"]] == [" बहुत", " अच्छा"]
+
+
+def test_a_nasal_whisper_left_unwritten_comes_back_when_the_word_needs_it():
+    assert urdu_to_devanagari("نہی") == "नहीं"  # not the misspelling नही, though the word list has it
+    assert urdu_to_devanagari("تیاریا") == "तैयारियाँ"  # Urdu writes tai-y as one ye
+
