@@ -270,34 +270,66 @@ def urdu_to_devanagari(text):
     return text.translate(_DIGITS)
 
 
-# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी);
-# likewise ने after a pronoun (میں نے, मैंने).
+# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी).
 _FUTURE = {"گا": "गा", "گی": "गी", "گے": "गे"}
-_ERGATIVE_PRONOUNS = ("मैं", "तुम", "हम", "आप", "उस", "इस", "उन्हों", "इन्हों", "जिस", "किस")
+# Hindi writes a postposition joined to a pronoun (उसने, तुमसे, मुझको, आपका) and apart from a noun (राम ने);
+# Urdu writes both apart. Which pronouns take which: ने goes with the subject forms, the rest with the oblique.
+_POSTPOSITIONS = {"نے": "ने", "سے": "से", "کو": "को", "کا": "का", "کی": "की", "کے": "के", "میں": "में", "پر": "पर"}
+_PRONOUNS = {"ने": ("मैं", "तुम", "हम", "आप", "उस", "इस", "उन्हों", "इन्हों", "जिस", "किस", "जिन्हों", "किन्हों"),
+             "*": ("मुझ", "तुझ", "तुम", "हम", "आप", "उस", "इस", "उन", "इन", "जिस", "किस", "जिन", "किन")}
+# Urdu spellings whose likeliest Hindi word is not the one a skeleton lookup finds: کہ is the conjunction कि
+# (the verb "say" is کہہ), not का.
+_FIXED = {"کہ": "कि"}
+# Words that end a clause: میں after one starts the next (मैं, I), as it does before ने.
+_CLAUSE_END = regex.compile(r"(?:है|हैं|था|थी|थे|हूँ|गा|गी|गे)$")
+# کیا is क्या (what) or किया (did): किया before the auxiliaries of a past verb, else क्या (dialogue asks more
+# than it reports).
+_PAST_AUXILIARIES = {"تھا", "تھی", "تھے", "گیا", "گئی", "گئے", "جائے", "جاتا", "جاتی", "جاتے"}
 _LETTERS = regex.compile(r"(\w*)(.*)", regex.S)  # a word's letters, then its punctuation
 _SENTENCE_END = ("۔", "?", "؟", "!", ".", "।")
+
+
+def _joined(previous_urdu, previous, post_urdu, post):
+    """The pronoun `previous` (Devanagari; `previous_urdu` as Whisper wrote it) as it is written before `post`,
+    or None if it is no pronoun that joins it. The pair is looked up as one word, since the postposition can
+    tell the pronoun: اس is इस alone, but اس نے is उसने."""
+    pronouns = _PRONOUNS["ने" if post == "ने" else "*"]
+    together = word_to_devanagari(previous_urdu + post_urdu) if previous_urdu else ""
+    if together.endswith(post) and together[:-len(post)] in pronouns:
+        return together[:-len(post)]
+    return previous if previous in pronouns else None
 
 
 def devanagari_words(words):
     """Whisper words (their leading spaces kept) with Urdu script in Devanagari, times and scores unchanged.
 
-    What a word alone cannot tell: the future's ending joins its verb, and ने its pronoun (the word keeps its
-    times but loses its leading space), and میں starting a sentence is मैं (I), not में (in)."""
+    What a word alone cannot tell: the future's ending joins its verb, and a postposition its pronoun (the word
+    keeps its times but loses its leading space); میں starting a sentence or a clause, or before ने, is मैं (I),
+    not में (in); کیا before a past auxiliary is किया, else क्या."""
+    cores = [_LETTERS.fullmatch(w["word"].strip()).groups() for w in words]
     out, sentence_start = [], True
-    for word in words:
+    for i, word in enumerate(words):
         text = word["word"]
-        core, after = _LETTERS.fullmatch(text.strip()).groups()
+        core, after = cores[i]
+        following = cores[i + 1][0] if i + 1 < len(words) else ""
         previous = out[-1]["word"].strip() if out else ""
+        pronoun = (_joined(cores[i - 1][0] if not cores[i - 1][1] else "", previous, core, _POSTPOSITIONS[core])
+                   if core in _POSTPOSITIONS and previous else None)
         if core in _FUTURE and previous:
             text = _FUTURE[core] + urdu_to_devanagari(after)
-        elif core == "نے" and previous in _ERGATIVE_PRONOUNS:
-            text = "ने" + urdu_to_devanagari(after)
-        elif core == "میں" and sentence_start:
+        elif core == "میں" and (sentence_start or following == "نے" or _CLAUSE_END.search(previous)):
             text = text.replace(core, "मैं")
+        elif pronoun:
+            out[-1] = {**out[-1], "word": out[-1]["word"].replace(previous, pronoun)}
+            text = _POSTPOSITIONS[core] + urdu_to_devanagari(after)
+        elif core in _FIXED:
+            text = text.replace(core, _FIXED[core])
+        elif core == "کیا":
+            text = text.replace(core, "किया" if following in _PAST_AUXILIARIES else "क्या")
         else:
             text = urdu_to_devanagari(text)
         sentence_start = text.rstrip().endswith(_SENTENCE_END)
-        out.append({**word, "word": text})
+        out.append({**word, "word": urdu_to_devanagari(text)})
     return out
 
 

@@ -71,3 +71,18 @@ def test_a_nasal_whisper_left_unwritten_comes_back_when_the_word_needs_it():
     assert urdu_to_devanagari("نہی") == "नहीं"  # not the misspelling नही, though the word list has it
     assert urdu_to_devanagari("تیاریا") == "तैयारियाँ"  # Urdu writes tai-y as one ye
 
+
+def test_pronouns_take_their_postpositions_as_hindi_writes_them():
+    said = lambda *urdu: "".join(w["word"] for w in devanagari_words(_words(*urdu))).strip()  # noqa: E731
+    assert said(" اس", " نے", " کہا") == "उसने कहा"  # اس alone is इस; with ने it is उसने
+    assert said(" مجھے", " تم", " سے", " بات", " کرنی", " ہے") == "मुझे तुमसे बात करनी है"
+    assert said(" گھر", " میں", " ہے") == "घर में है"  # a noun keeps its postposition apart
+
+
+def test_small_words_urdu_spells_alike_are_told_apart_by_their_neighbours():
+    said = lambda *urdu: "".join(w["word"] for w in devanagari_words(_words(*urdu))).strip()  # noqa: E731
+    assert said(" ماں", " نے", " کہا", " تھا", " کہ", " کھانا") == "माँ ने कहा था कि खाना"
+    assert said(" تم", " کیا", " کر", " رہے", " ہو") == "तुम क्या कर रहे हो"
+    assert said(" وادہ", " کیا", " تھا") == "वादा किया था"
+    assert said(" اچھا", " ہے", " میں", " جا", " رہا", " ہوں") == "अच्छा है मैं जा रहा हूँ"  # a new clause
+    assert said(" وہ", " اور", " میں", " نے") == "वह और मैंने"
