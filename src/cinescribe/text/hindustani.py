@@ -98,6 +98,9 @@ def urdu_tokens(word):
             tokens.append("H")
         elif c in "یيى" and i == len(letters) - 1 and i > 0:
             tokens.append("Y")
+        elif c == "ع":
+            if (not tokens or tokens[-1] not in ("a", "A")) and letters[i + 1:i + 2] != ["ا"]:
+                tokens.append("a")  # the vowel Hindi hears where Urdu writes ʿayn: وعدہ वादा, علم इल्म, بعد बाद
         elif c in _URDU:
             tokens.append(_URDU[c][0])
         elif _URDU_VOWELS[c]:

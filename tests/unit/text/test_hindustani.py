@@ -86,3 +86,7 @@ def test_small_words_urdu_spells_alike_are_told_apart_by_their_neighbours():
     assert said(" وادہ", " کیا", " تھا") == "वादा किया था"
     assert said(" اچھا", " ہے", " میں", " جا", " رہا", " ہوں") == "अच्छा है मैं जा रहा हूँ"  # a new clause
     assert said(" وہ", " اور", " میں", " نے") == "वह और मैंने"
+
+
+def test_the_vowel_urdu_writes_as_ayn_is_heard():
+    assert urdu_to_devanagari("وعدہ، بعد میں شعر") == "वादा, बाद में शेर"  # not विदा, बद, शुरु
