@@ -297,10 +297,12 @@ def _joined(previous_urdu, previous, post_urdu, post):
     or None if it is no pronoun that joins it. The pair is looked up as one word, since the postposition can
     tell the pronoun: اس is इस alone, but اس نے is उसने."""
     pronouns = _PRONOUNS["ने" if post == "ने" else "*"]
+    if previous not in pronouns:
+        return None  # किसी से stays apart, though کسی سے read as one word is किससे
     together = word_to_devanagari(previous_urdu + post_urdu) if previous_urdu else ""
     if together.endswith(post) and together[:-len(post)] in pronouns:
         return together[:-len(post)]
-    return previous if previous in pronouns else None
+    return previous
 
 
 def devanagari_words(words):

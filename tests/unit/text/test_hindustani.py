@@ -77,6 +77,7 @@ def test_pronouns_take_their_postpositions_as_hindi_writes_them():
     assert said(" اس", " نے", " کہا") == "उसने कहा"  # اس alone is इस; with ने it is उसने
     assert said(" مجھے", " تم", " سے", " بات", " کرنی", " ہے") == "मुझे तुमसे बात करनी है"
     assert said(" گھر", " میں", " ہے") == "घर में है"  # a noun keeps its postposition apart
+    assert said(" کسی", " سے", " نہیں") == "किसी से नहीं"  # and so does किसी
 
 
 def test_small_words_urdu_spells_alike_are_told_apart_by_their_neighbours():
