@@ -285,8 +285,8 @@ _PRONOUNS = {"ने": ("मैं", "तुम", "हम", "आप", "उस", 
 _FIXED = {"کہ": "कि"}
 # Words that end a clause: میں after one starts the next (मैं, I), as it does before ने.
 _CLAUSE_END = regex.compile(r"(?:है|हैं|था|थी|थे|हूँ|गा|गी|गे)$")
-# کیا is क्या (what) or किया (did): किया before the auxiliaries of a past verb, else क्या (dialogue asks more
-# than it reports).
+# کیا is क्या (what) or किया (did): क्या starting a sentence; किया before the auxiliaries of a past verb or
+# ending a sentence (ऐसा क्यों किया?); else क्या (dialogue asks more than it reports).
 _PAST_AUXILIARIES = {"تھا", "تھی", "تھے", "گیا", "گئی", "گئے", "جائے", "جاتا", "جاتی", "جاتے"}
 _LETTERS = regex.compile(r"(\w*)(.*)", regex.S)  # a word's letters, then its punctuation
 _SENTENCE_END = ("۔", "?", "؟", "!", ".", "।")
@@ -310,7 +310,7 @@ def devanagari_words(words):
 
     What a word alone cannot tell: the future's ending joins its verb, and a postposition its pronoun (the word
     keeps its times but loses its leading space); میں starting a sentence or a clause, or before ने, is मैं (I),
-    not में (in); کیا before a past auxiliary is किया, else क्या."""
+    not में (in); کیا before a past auxiliary or ending a sentence is किया, else क्या."""
     cores = [_LETTERS.fullmatch(w["word"].strip()).groups() for w in words]
     out, sentence_start = [], True
     for i, word in enumerate(words):
@@ -330,7 +330,8 @@ def devanagari_words(words):
         elif core in _FIXED:
             text = text.replace(core, _FIXED[core])
         elif core == "کیا":
-            text = text.replace(core, "किया" if following in _PAST_AUXILIARIES else "क्या")
+            did = not sentence_start and (following in _PAST_AUXILIARIES or i + 1 == len(words) or bool(after))
+            text = text.replace(core, "किया" if did else "क्या")
         else:
             text = urdu_to_devanagari(text)
         sentence_start = text.rstrip().endswith(_SENTENCE_END)
