@@ -7,6 +7,7 @@ import numpy as np
 from cinescribe.asr.chunk_plan import group_windows
 from cinescribe.asr.languages import decoding_language
 from cinescribe.asr.repair import RepairOptions, heard_words, replace_words, unheard_spans
+from cinescribe.asr.scripts import HINDI_VIA_URDU_SCRIPTS, suppressed_tokens
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
 from cinescribe.text.hindustani import devanagari_segments
@@ -51,16 +52,17 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
         return [], []
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
+    model = load_model()
     common = dict(
         language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
         task=options["task"],
         beam_size=options["beam_size"],
         initial_prompt=options.get("initial_prompt") or None,
         hotwords=options.get("hotwords") or None,
+        suppress_tokens=script_suppression(model, options),
         word_timestamps=True,
         vad_filter=False,
     )
-    model = load_model()
     if options["condition_on_previous_text"]:
         # Batched decoding cannot feed one window's text to the next, so this choice decodes in sequence.
         flat = [t for clip in clips for t in (clip["start"], clip["end"])]
@@ -86,6 +88,15 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     if options["language"] == "hi":  # decoded as ur, or a model that slips into Urdu letters: Devanagari
         out = devanagari_segments(out)
     return with_sound_share(out, audio, offset), repaired
+
+
+def script_suppression(model, options):
+    """faster-whisper's `suppress_tokens`: its default, and for Hindi decoded as Urdu also every token of a
+    script text.hindustani cannot read (base drifts into Japanese letters on some voices; asr/scripts.py)."""
+    language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
+    if options["language"] == "hi" and language == "ur":
+        return suppressed_tokens(model, HINDI_VIA_URDU_SCRIPTS)
+    return [-1]
 
 
 def with_sound_share(segments, audio, offset, frame=512, above_db=15.0, floor_percentile=2):
@@ -116,7 +127,8 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
         clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
         found, _info = model.transcribe(clip, language=language, task=options["task"],
                                         beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
-                                        word_timestamps=True, vad_filter=False, condition_on_previous_text=False,
+                                        suppress_tokens=script_suppression(model, options), word_timestamps=True,
+                                        vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)
         found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]
         before = len(words_within(heard_words(segments, repair), start, end))

@@ -70,13 +70,17 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 _ARABIC_WORD = regex.compile(r"(?:(?=\p{Arabic})\p{L}|[\u064B-\u065F\u0670])+")
 # Weights chosen on the TUNE sentences (bench/hindi_script.py): how much a tenfold frequency is worth in
 # edits, what a split costs, and how far a Hindi word may be from the Urdu spelling before a split is tried.
-FREQUENCY_WEIGHT = 0.5
+FREQUENCY_WEIGHT = 0.3
 SPLIT_COST = 1.0
 STYLE_COST = 0.3
+# A word whose nasalised spelling is this many tenfolds more frequent is taken for its misspelling (नही, नहीं)
+# and pays STYLE_COST.
+MISSPELT = 0.3
 _HALF_NASAL = regex.compile(r"[नम]\u094d(?=[\u0915-\u0939])")
 _FLAT_ANUSVARA = regex.compile(r"(?<![\u093f\u0940\u0947\u0948\u094b\u094c])\u0902(?![\u0915-\u0939])")
 VOWEL_LETTER_DROP = 0.8  # an Urdu و, ی or final ہ with nothing in the Hindi word (ہوا is हुआ)
-CLOSE_ENOUGH = 1.0
+NASAL_DROP = 0.3  # a Hindi nasal (ं ँ) Whisper wrote no ں for (नहीं as نہی)
+CLOSE_ENOUGH = 1.5
 MAX_DISTANCE = 2.5
 
 
@@ -94,6 +98,9 @@ def urdu_tokens(word):
             tokens.append("H")
         elif c in "یيى" and i == len(letters) - 1 and i > 0:
             tokens.append("Y")
+        elif c == "ع":
+            if (not tokens or tokens[-1] not in ("a", "A")) and letters[i + 1:i + 2] != ["ا"]:
+                tokens.append("a")  # the vowel Hindi hears where Urdu writes ʿayn: وعدہ वादा, علم इल्म, بعد बाद
         elif c in _URDU:
             tokens.append(_URDU[c][0])
         elif _URDU_VOWELS[c]:
@@ -116,12 +123,16 @@ def hindi_tokens(word):
             tokens.append("y" if c == "ि" else "w")  # लिए, हुआ: Urdu writes the glide (لیے, ہوا)
         elif c in "ंँ" and chars[i + 1:i + 2] in _HINDI:
             tokens.append("n")  # a nasal before a consonant: Urdu writes a full nūn (बंद, بند)
+        elif c == "ै" and chars[i + 1:i + 2] == "य":
+            continue  # तैयार: Urdu writes ai and the y after it as one ye (تیار)
         elif c in _SIGNS:
             tokens.append(_SIGNS[c])
         elif c in _INITIAL:
             tokens.extend(_INITIAL[c] if i == 0 else _MEDIAL[c])
     if tokens and tokens[-1] == "y" and chars[-1] in "ीई":
         tokens[-1] = "Y"
+    elif tokens[-2:] == ["y", "N"] and chars[-2] in "ीई":
+        tokens[-2] = "Y"  # नहीं: a final ī nasalised
     return tuple(tokens)
 
 
@@ -159,7 +170,8 @@ def distance(urdu, hindi):
     for i, u in enumerate(urdu, 1):
         current = [float(i)]
         for j, h in enumerate(hindi, 1):
-            current.append(min(previous[j] + (VOWEL_LETTER_DROP if u in ("H", "w", "y") else 1.0), current[j - 1] + 1.0,
+            current.append(min(previous[j] + (VOWEL_LETTER_DROP if u in ("H", "w", "y") else 1.0),
+                               current[j - 1] + (NASAL_DROP if h == "N" else 1.0),
                                previous[j - 1] + _substitution(u, h)))
         previous = current
     return previous[-1]
@@ -167,17 +179,18 @@ def distance(urdu, hindi):
 
 @functools.cache
 def hindi_index():
-    """{skeleton: [(word, tokens, log10 frequency)]} over wordfreq's Hindi list (read once, when first needed)."""
+    """{skeleton: [(word, tokens, log10 frequency, style cost)]} over wordfreq's Hindi list (read once, when
+    first needed)."""
     import wordfreq
 
+    weights = {word: math.log10(wordfreq.word_frequency(word, "hi") * 1e8)
+               for word in wordfreq.top_n_list("hi", 100000) if regex.fullmatch(r"\p{Devanagari}+", word)}
     index = {}
-    for word in wordfreq.top_n_list("hi", 100000):
-        if not regex.fullmatch(r"\p{Devanagari}+", word):
-            continue
+    for word, weight in weights.items():
         tokens = hindi_tokens(word)
-        weight = math.log10(wordfreq.word_frequency(word, "hi") * 1e8)
+        style = _style(word) + (STYLE_COST if weights.get(word + "ं", -9) >= weight + MISSPELT else 0.0)
         for skeleton in skeletons(tokens):
-            index.setdefault(skeleton, []).append((word, tokens, weight))
+            index.setdefault(skeleton, []).append((word, tokens, weight, style))
     return index
 
 
@@ -187,16 +200,16 @@ def _best(tokens):
     index = hindi_index()
     scored = []
     for skeleton in skeletons(tokens):
-        for word, hindi, weight in index.get(skeleton, ()):
+        for word, hindi, weight, style in index.get(skeleton, ()):
             d = distance(tokens, hindi)
             if d <= MAX_DISTANCE:
-                scored.append((d - FREQUENCY_WEIGHT * weight + _style(word), d, word))
+                scored.append((d - FREQUENCY_WEIGHT * weight + style, d, word))
     if not scored or min(scored)[1] > CLOSE_ENOUGH:
         for skeleton in {c for s in skeletons(tokens) for c in confusions(s)}:
-            for word, hindi, weight in index.get(skeleton, ()):
+            for word, hindi, weight, style in index.get(skeleton, ()):
                 d = distance(tokens, hindi)
                 if d <= MAX_DISTANCE:
-                    scored.append((d - FREQUENCY_WEIGHT * weight + _style(word), d, word))
+                    scored.append((d - FREQUENCY_WEIGHT * weight + style, d, word))
     return min(scored) if scored else None
 
 
@@ -260,34 +273,69 @@ def urdu_to_devanagari(text):
     return text.translate(_DIGITS)
 
 
-# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी);
-# likewise ने after a pronoun (میں نے, मैंने).
+# The future's ending, which Urdu writes as a word of its own (جائے گی) and Hindi joins to its verb (जाएगी).
 _FUTURE = {"گا": "गा", "گی": "गी", "گے": "गे"}
-_ERGATIVE_PRONOUNS = ("मैं", "तुम", "हम", "आप", "उस", "इस", "उन्हों", "इन्हों", "जिस", "किस")
+# Hindi writes a postposition joined to a pronoun (उसने, तुमसे, मुझको, आपका) and apart from a noun (राम ने);
+# Urdu writes both apart. Which pronouns take which: ने goes with the subject forms, the rest with the oblique.
+_POSTPOSITIONS = {"نے": "ने", "سے": "से", "کو": "को", "کا": "का", "کی": "की", "کے": "के", "میں": "में", "پر": "पर"}
+_PRONOUNS = {"ने": ("मैं", "तुम", "हम", "आप", "उस", "इस", "उन्हों", "इन्हों", "जिस", "किस", "जिन्हों", "किन्हों"),
+             "*": ("मुझ", "तुझ", "तुम", "हम", "आप", "उस", "इस", "उन", "इन", "जिस", "किस", "जिन", "किन")}
+# Urdu spellings whose likeliest Hindi word is not the one a skeleton lookup finds: کہ is the conjunction कि
+# (the verb "say" is کہہ), not का.
+_FIXED = {"کہ": "कि"}
+# Words that end a clause: میں after one starts the next (मैं, I), as it does before ने.
+_CLAUSE_END = regex.compile(r"(?:है|हैं|था|थी|थे|हूँ|गा|गी|गे)$")
+# کیا is क्या (what) or किया (did): क्या starting a sentence; किया before the auxiliaries of a past verb or
+# ending a sentence (ऐसा क्यों किया?); else क्या (dialogue asks more than it reports).
+_PAST_AUXILIARIES = {"تھا", "تھی", "تھے", "گیا", "گئی", "گئے", "جائے", "جاتا", "جاتی", "جاتے"}
 _LETTERS = regex.compile(r"(\w*)(.*)", regex.S)  # a word's letters, then its punctuation
 _SENTENCE_END = ("۔", "?", "؟", "!", ".", "।")
+
+
+def _joined(previous_urdu, previous, post_urdu, post):
+    """The pronoun `previous` (Devanagari; `previous_urdu` as Whisper wrote it) as it is written before `post`,
+    or None if it is no pronoun that joins it. The pair is looked up as one word, since the postposition can
+    tell the pronoun: اس is इस alone, but اس نے is उसने."""
+    pronouns = _PRONOUNS["ने" if post == "ने" else "*"]
+    if previous not in pronouns:
+        return None  # किसी से stays apart, though کسی سے read as one word is किससे
+    together = word_to_devanagari(previous_urdu + post_urdu) if previous_urdu else ""
+    if together.endswith(post) and together[:-len(post)] in pronouns:
+        return together[:-len(post)]
+    return previous
 
 
 def devanagari_words(words):
     """Whisper words (their leading spaces kept) with Urdu script in Devanagari, times and scores unchanged.
 
-    What a word alone cannot tell: the future's ending joins its verb, and ने its pronoun (the word keeps its
-    times but loses its leading space), and میں starting a sentence is मैं (I), not में (in)."""
+    What a word alone cannot tell: the future's ending joins its verb, and a postposition its pronoun (the word
+    keeps its times but loses its leading space); میں starting a sentence or a clause, or before ने, is मैं (I),
+    not में (in); کیا before a past auxiliary or ending a sentence is किया, else क्या."""
+    cores = [_LETTERS.fullmatch(w["word"].strip()).groups() for w in words]
     out, sentence_start = [], True
-    for word in words:
+    for i, word in enumerate(words):
         text = word["word"]
-        core, after = _LETTERS.fullmatch(text.strip()).groups()
+        core, after = cores[i]
+        following = cores[i + 1][0] if i + 1 < len(words) else ""
         previous = out[-1]["word"].strip() if out else ""
+        pronoun = (_joined(cores[i - 1][0] if not cores[i - 1][1] else "", previous, core, _POSTPOSITIONS[core])
+                   if core in _POSTPOSITIONS and previous else None)
         if core in _FUTURE and previous:
             text = _FUTURE[core] + urdu_to_devanagari(after)
-        elif core == "نے" and previous in _ERGATIVE_PRONOUNS:
-            text = "ने" + urdu_to_devanagari(after)
-        elif core == "میں" and sentence_start:
+        elif core == "میں" and (sentence_start or following == "نے" or _CLAUSE_END.search(previous)):
             text = text.replace(core, "मैं")
+        elif pronoun:
+            out[-1] = {**out[-1], "word": out[-1]["word"].replace(previous, pronoun)}
+            text = _POSTPOSITIONS[core] + urdu_to_devanagari(after)
+        elif core in _FIXED:
+            text = text.replace(core, _FIXED[core])
+        elif core == "کیا":
+            did = not sentence_start and (following in _PAST_AUXILIARIES or i + 1 == len(words) or bool(after))
+            text = text.replace(core, "किया" if did else "क्या")
         else:
             text = urdu_to_devanagari(text)
         sentence_start = text.rstrip().endswith(_SENTENCE_END)
-        out.append({**word, "word": text})
+        out.append({**word, "word": urdu_to_devanagari(text)})
     return out
 
 
