@@ -8,8 +8,9 @@ default, and with timestamps as the workflow decodes), and of the workflow with 
 settings (diarization on), each as a ratio to bare batched and to bare with timestamps; WER of each against the
 known text (and of bare sequential with `--sequential`, the default for short films); peak RSS of bare and of the
 workflow's biggest job; on film-like films, speech left without a cue and unflagged, and cues over music or SFX
-scenes. Every wall is the whole command as a user runs it (process start, imports, model load). Figures are
-ratios printed in one run, not pass/fail; targets are printed beside them.
+scenes. Every wall is the whole command as a user runs it (process start, imports, model load); beside it the
+CPU seconds of all its processes, and the workflow's CPU as a ratio to bare's (steadier than walls where other
+work shares the machine). Figures are ratios printed in one run, not pass/fail; targets are printed beside them.
 
     .venv/bin/python bench/vs_bare_faster_whisper.py [--films mixed film-like] [--minutes 10 30] [--model base]
     .venv/bin/python bench/vs_bare_faster_whisper.py --long        # make bench-long: a 2.5-hour film
@@ -19,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -89,20 +91,20 @@ def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False, o
            str(threads), "--configfile", str(workdir / "bench.yaml"), "--quiet", "all"]
     # tools/local-bin first: no ~9 s wait in the slurm plugin where a SLURM client has no controller
     env = {**os.environ, "PATH": f"{REPO / 'tools' / 'local-bin'}{os.pathsep}{os.environ.get('PATH', '')}"}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     subprocess.run(cmd, check=True, capture_output=True, env=env)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     job = workdir / "results" / wav.stem
     doc = json.loads((job / "transcript.json").read_text())
     peak = {}
     for tsv in (job / "benchmarks").glob("*.tsv"):
         row = next(csv.DictReader(tsv.open(), delimiter="\t"))
         peak[tsv.stem] = float(row["max_rss"])
-    return seconds, " ".join(s["text"] for s in doc["segments"]), peak
+    return seconds, " ".join(s["text"] for s in doc["segments"]), peak, cpu
 
 
 def run_bare(mode, wav, model, threads, device="cpu", compute_type="int8"):
-    """Bare faster-whisper as a script a user would write: (wall seconds, text, peak RSS in MB)."""
+    """Bare faster-whisper as a script a user would write: (wall seconds, text, peak RSS in MB, CPU seconds)."""
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", BARE, mode, model, str(wav), str(threads), device, compute_type],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -112,7 +114,15 @@ def run_bare(mode, wav, model, threads, device="cpu", compute_type="int8"):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise SystemExit(f"bare faster-whisper failed on {wav}")
-    return seconds, json.loads(stdout.strip().splitlines()[-1])["text"], usage.ru_maxrss / 1024
+    return (seconds, json.loads(stdout.strip().splitlines()[-1])["text"], usage.ru_maxrss / 1024,
+            usage.ru_utime + usage.ru_stime)
+
+
+def children_cpu():
+    """CPU seconds (user + system) of every finished child process and their waited-for children: on a machine
+    shared with other work, the CPU a run needs is steadier than its wall."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def film_checks(reference, job):
@@ -136,31 +146,33 @@ def median_run(runner, repeats):
 def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
     """One film: bare batched, the workflow with diarization off and on; one printed block of figures."""
     seconds = mixed_film.media.read_wav(wav).shape[0] / 16000
-    bare_s, bare_text, bare_rss = median_run(lambda: run_bare("batched", wav, args.model, args.threads), args.repeats)
-    rows = [("bare batched", bare_s, wer(text, bare_text), bare_rss, "")]
+    bare_s, bare_text, bare_rss, bare_cpu = median_run(lambda: run_bare("batched", wav, args.model, args.threads),
+                                                       args.repeats)
+    rows = [("bare batched", bare_s, wer(text, bare_text), bare_rss, bare_cpu, "")]
     # Text-only decoding (bare's default) often ends a window after its first sentence and drops the rest
     # (docs/benchmarks.md); with timestamps it decodes what is said, and costs what the words cost.
-    ts_s, ts_text, ts_rss = run_bare("batched-ts", wav, args.model, args.threads)
-    rows.append(("bare batched, timestamps", ts_s, wer(text, ts_text), ts_rss, ""))
+    ts_s, ts_text, ts_rss, ts_cpu = run_bare("batched-ts", wav, args.model, args.threads)
+    rows.append(("bare batched, timestamps", ts_s, wer(text, ts_text), ts_rss, ts_cpu, ""))
     peaks = {}
     for diarization in (False, True):
         label = "workflow, diarization " + ("on (default)" if diarization else "off")
         workdir = out / f"work-{kind}-{minutes:g}-{int(diarization)}"
-        wf_s, wf_text, peak = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization,
+        wf_s, wf_text, peak, wf_cpu = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization,
                                                               nested(args.set)), args.repeats)
         biggest = max(peak, key=peak.get)
         peaks[diarization] = peak[biggest]
         target = TARGETS.get((kind, round(minutes), diarization))
         ratio = (f"ratio {wf_s / bare_s:.3f}" + (f" (target <= {target:.2f})" if target else "")
-                 + f", {wf_s / ts_s:.3f} to bare with timestamps")
+                 + f", {wf_s / ts_s:.3f} to bare with timestamps; CPU ratio {wf_cpu / bare_cpu:.3f}")
         checks = f"; {film_checks(reference, workdir / 'results' / wav.stem)}" if reference else ""
-        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], f"{ratio}; biggest job {biggest}{checks}"))
+        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], wf_cpu, f"{ratio}; biggest job {biggest}{checks}"))
     if args.sequential:
-        seq_s, seq_text, seq_rss = run_bare("sequential", wav, args.model, args.threads)
-        rows.append(("bare sequential", seq_s, wer(text, seq_text), seq_rss, ""))
+        seq_s, seq_text, seq_rss, seq_cpu = run_bare("sequential", wav, args.model, args.threads)
+        rows.append(("bare sequential", seq_s, wer(text, seq_text), seq_rss, seq_cpu, ""))
     print(f"\n{minutes:g}-minute {kind} film ({seconds / 60:.1f} min), {args.model}, {args.threads} cores:", flush=True)
-    for label, wall, error, rss, note in rows:
-        print(f"  {label:34s} {wall:7.1f} s  RTF {wall / seconds:.4f}  WER {error:.3f}  peak RSS {rss:6.0f} MB  {note}",
+    for label, wall, error, rss, cpu, note in rows:
+        print(f"  {label:34s} {wall:7.1f} s  RTF {wall / seconds:.4f}  CPU {cpu:6.1f} s  WER {error:.3f}  "
+              f"peak RSS {rss:6.0f} MB  {note}",
               flush=True)
     return peaks
 
