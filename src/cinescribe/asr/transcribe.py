@@ -66,10 +66,12 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     if options["condition_on_previous_text"]:
         # Batched decoding cannot feed one window's text to the next, so this choice decodes in sequence.
         flat = [t for clip in clips for t in (clip["start"], clip["end"])]
+        same_draws()
         segments, _info = model.transcribe(audio, condition_on_previous_text=True, clip_timestamps=flat, **common)
     else:
         # Text-only decoding (faster-whisper's batched default) ends a window at Whisper's first end-of-text,
         # often after one sentence of a window with music or pauses in it: timestamps keep it going.
+        same_draws()
         segments, _info = BatchedInferencePipeline(model).transcribe(
             audio, batch_size=batch_size, clip_timestamps=clips,
             without_timestamps=not options["segment_timestamps"], **common)
@@ -99,6 +101,14 @@ def script_suppression(model, options):
     return [-1]
 
 
+def same_draws(seed=0):
+    """Seed CTranslate2's sampler: the temperature fallback samples, and a chunk decoded again (a resumed run, the
+    ASR worker) must give the same bytes."""
+    import ctranslate2
+
+    ctranslate2.set_random_seed(seed)
+
+
 def with_sound_share(segments, audio, offset, frame=512, above_db=15.0, floor_percentile=2):
     """Each segment's share of frames `above_db` over the chunk's floor (its quietest 2 %: room tone; a film's
     tenth-quietest frame is already in reverb tails and beds): text where VAD hears no voice is a whisper if the
@@ -125,6 +135,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
     for start, end in unheard_spans(speech, segments, repair):
         a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
         clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
+        same_draws()
         found, _info = model.transcribe(clip, language=language, task=options["task"],
                                         beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
                                         suppress_tokens=script_suppression(model, options), word_timestamps=True,
