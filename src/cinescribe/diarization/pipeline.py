@@ -53,7 +53,7 @@ class Options(StageOptions):
     edge_db: float = 30.0
     min_pause_s: float = 0.1
     overlap: bool = True
-    quick_turn_s: float = 0.0
+    quick_turn_s: float = 0.7
     quick_agreement: float = 0.6
     overlap_threshold: float = 0.5
     min_overlap_s: float = 0.2
