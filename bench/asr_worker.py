@@ -85,7 +85,7 @@ def main():
     run_bare("batched", mixed_film.media.DEMO_WAV, args.model, args.threads, device, compute_type)  # warm caches
     wav, text = mixed_film.build(out / "media", args.minutes)
     seconds = mixed_film.media.read_wav(wav).shape[0] / 16000
-    bare_s, bare_text, _ = run_bare("batched", wav, args.model, args.threads, device, compute_type)
+    bare_s, bare_text, *_ = run_bare("batched", wav, args.model, args.threads, device, compute_type)
     print(f"\n{args.minutes:g}-minute film, {args.model} on {device} ({args.profile} profile), "
           f"chunks of ~{args.chunk_seconds:g} s, {args.threads} cores:")
     print(f"  {'bare batched':28s} {bare_s:7.1f} s  RTF {bare_s / seconds:.4f}  WER {wer(text, bare_text):.3f}")

@@ -43,7 +43,7 @@ def main():
     segmenter = load_segmenter("cpu", args.threads) if options.overlap else None
     turns = diarize(str(wav), speech, load_encoder("cpu", args.threads), options, segmenter)
     seconds = time.perf_counter() - start
-    asr_seconds, _, _ = run_bare("batched", wav, args.model, args.threads)
+    asr_seconds, *_ = run_bare("batched", wav, args.model, args.threads)
 
     print(f"file: {duration / 60:.1f} min, {sum(e - s for s, e in speech) / 60:.1f} min of speech, "
           f"{len({t['speaker'] for t in turns})} speakers, {len(turns)} turns")
