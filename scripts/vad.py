@@ -3,7 +3,7 @@ import logging
 
 from cinescribe import SCHEMA_VERSION
 from cinescribe.audio.media import wav_seconds
-from cinescribe.audio.vad import VadOptions, detect_speech
+from cinescribe.audio.vad import VadOptions, detect_voice
 from cinescribe.runtime.atomic import write_json
 from cinescribe.runtime.devices import release_torch_memory, vad_device
 from cinescribe.runtime.rule_script import run_rule
@@ -13,12 +13,13 @@ from cinescribe.shapes import VadResult
 def main(sm):
     device = vad_device(sm.params.vad["device"], sm.params.strict)
     logging.info("vad on %s (%s)", device, "onnxruntime" if device == "cpu" else "torch")
-    speech = detect_speech(sm.input[0], VadOptions.from_config(sm.params.vad), device, sm.threads)
+    speech, onsets = detect_voice(sm.input[0], VadOptions.from_config(sm.params.vad), device, sm.threads)
     if device != "cpu":
         release_torch_memory(device)
     if not speech:
         logging.warning("no speech found in %s; the subtitles will be empty", sm.input[0])
-    write_json(sm.output[0], VadResult(schema=SCHEMA_VERSION, duration=wav_seconds(sm.input[0]), speech=speech))
+    write_json(sm.output[0], VadResult(schema=SCHEMA_VERSION, duration=wav_seconds(sm.input[0]), speech=speech,
+                                       onsets=onsets))
 
 
 run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -132,6 +132,7 @@ class VadResult(TypedDict):
     schema: int
     duration: float
     speech: list[Span]
+    onsets: NotRequired[list[float]]  # where the voice starts again after a short pause inside a segment
 
 
 class LanguageResult(TypedDict):

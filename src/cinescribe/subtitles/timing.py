@@ -51,6 +51,7 @@ class TimingContext:
     speech: list[Span] = field(default_factory=list)
     vad_pad_s: float = 0.0
     cuts: list[float] = field(default_factory=list)
+    onsets: list[float] = field(default_factory=list)  # the voice again after a short pause inside speech
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _inside(spans, t):
 def voice_frames(groups, context, timing):
     """Each group's voice as frames: onset from VAD near its first word, end from VAD near its last word."""
     grid = context.grid
-    onsets = sorted(s + context.vad_pad_s for s, _ in context.speech)
+    onsets = sorted([s + context.vad_pad_s for s, _ in context.speech] + context.onsets)
     ends = sorted(e - context.vad_pad_s for _, e in context.speech)
     timed, previous_end = [], float("-inf")
     for words in groups:
@@ -175,6 +176,7 @@ def film_grid(shots=None):
 def timing_context(vad_path, vad_pad_s, shots_path=None):
     """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts)."""
     shots = read_json(shots_path) if shots_path else None
-    speech = [list(span) for span in read_json(vad_path)["speech"]]
+    vad = read_json(vad_path)
+    speech = [list(span) for span in vad["speech"]]
     return TimingContext(grid=film_grid(shots), speech=speech, vad_pad_s=vad_pad_s,
-                         cuts=list(shots["cuts"]) if shots else [])
+                         cuts=list(shots["cuts"]) if shots else [], onsets=list(vad.get("onsets", [])))

@@ -50,6 +50,19 @@ def test_in_time_on_the_voice_not_on_whispers_early_word_start():
     assert cue["start"] == pytest.approx(10.0, abs=1 / 24 + 1e-3)
 
 
+def test_a_line_after_a_breath_inside_one_stretch_of_speech_comes_up_where_the_voice_resumes():
+    """A quick answer 0.4 s after the last line: VAD keeps one stretch, Whisper starts the answer 0.17 s early
+    (more than 4 frames), and the voice's onset after the short pause (vad.json's onsets) is the in-time."""
+    words = _line("Where were you?", 10.0) + _line("For a while she lay in her chair.", 11.2)
+    words[3]["start"] = 11.03
+    context = TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1, onsets=[11.2])
+    answer = [c for c in build_cues(words, STYLE, context) if "For a while" in " ".join(c["lines"])][0]
+    assert answer["start"] == pytest.approx(11.2, abs=1 / 24 + 1e-3)
+    without = [c for c in build_cues(words, STYLE, TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1))
+               if "For a while" in " ".join(c["lines"])][0]
+    assert without["start"] < 11.2 - 4 / 24  # Whisper's start alone is more than 4 frames early
+
+
 def test_out_time_after_the_voice_ends_and_within_half_a_second():
     words = _line("Then why do you look so worried this morning?", 5.0)  # last word ends 7.65
     cue = build_cues(words, STYLE, TimingContext(speech=[[4.9, 7.9]], vad_pad_s=0.1))[0]
