@@ -44,3 +44,18 @@ def test_every_rule_leaves_a_log_and_a_benchmark(tiny_demo_run):
         assert f"{rule}.log" in logs and f"{rule}.tsv" in benchmarks
     asr_log = (workflow.results("sample") / "logs" / "transcribe_chunk-0001.log").read_text()
     assert "chunk 1/1: 100%" in asr_log
+
+
+def test_the_demo_s_quick_hello_hello_is_two_voices_in_the_subtitles(demo_run):
+    """'Hello?' / 'Hello?' / 'Oh, hello.' (three turns of two people in 2 s) comes out as a dash pair, and the
+    third turn goes back to the first voice; before quick turns it was one cue of one speaker."""
+    words = demo_run.words("sample")
+    turns = sorted(tuple(map(float, row.split()[3:5])) + (row.split()[7],)
+                   for row in media.DEMO_RTTM.read_text().splitlines() if row.strip())[:3]
+    heard = []
+    for start, duration, _ in turns:
+        inside = [w["speaker"] for w in words if start - 0.3 <= (w["start"] + w["end"]) / 2 <= start + duration]
+        heard.append(max(set(inside), key=inside.count))
+    assert heard[0] != heard[1] and heard[2] == heard[0]
+    cues = json.loads((demo_run.results("sample") / "subtitles" / "sample.en.json").read_text())["cues"]
+    assert cues[0]["lines"][0].startswith("- ") and cues[0]["lines"][1].startswith("- ")
