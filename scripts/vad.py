@@ -13,13 +13,13 @@ from cinescribe.shapes import VadResult
 def main(sm):
     device = vad_device(sm.params.vad["device"], sm.params.strict)
     logging.info("vad on %s (%s)", device, "onnxruntime" if device == "cpu" else "torch")
-    speech, onsets = detect_voice(sm.input[0], VadOptions.from_config(sm.params.vad), device, sm.threads)
+    speech, pauses = detect_voice(sm.input[0], VadOptions.from_config(sm.params.vad), device, sm.threads)
     if device != "cpu":
         release_torch_memory(device)
     if not speech:
         logging.warning("no speech found in %s; the subtitles will be empty", sm.input[0])
     write_json(sm.output[0], VadResult(schema=SCHEMA_VERSION, duration=wav_seconds(sm.input[0]), speech=speech,
-                                       onsets=onsets))
+                                       pauses=pauses))
 
 
 run_rule(snakemake, main)  # noqa: F821 - injected by Snakemake

@@ -132,7 +132,7 @@ class VadResult(TypedDict):
     schema: int
     duration: float
     speech: list[Span]
-    onsets: NotRequired[list[float]]  # where the voice starts again after a short pause inside a segment
+    pauses: NotRequired[list[Span]]  # short pauses inside segments: where the voice starts again (cue in-times)
 
 
 class LanguageResult(TypedDict):

@@ -151,13 +151,13 @@ def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_
     return out
 
 
-def voice_onsets(probs, threshold=0.5, min_silence_ms=300, min_pause_ms=150) -> list[float]:
-    """Seconds where the voice starts again after a pause of `min_pause_ms` inside a speech segment (shorter than
-    a pause that ends one): the next line of a quick exchange begins there, and Whisper's word start for it
-    wanders by a fifth of a second."""
+def inner_pauses(probs, threshold=0.5, min_silence_ms=300, min_pause_ms=150) -> list[Span]:
+    """Pauses of `min_pause_ms` or more inside speech segments (shorter than a pause that ends one), as
+    [start, end] in seconds: the next line of a quick exchange begins at such an end, and Whisper's word start
+    for it wanders by a fifth of a second."""
     frame_s = FRAME / SAMPLE_RATE
     segments = _raw_segments(probs, threshold, max(threshold - 0.15, 0.01), round(min_silence_ms / 1000 / frame_s))
-    return [round(b * frame_s, 3) for _, _, pauses in segments for a, b in pauses
+    return [[round(a * frame_s, 3), round(b * frame_s, 3)] for _, _, pauses in segments for a, b in pauses
             if (b - a) * frame_s >= min_pause_ms / 1000]
 
 
@@ -179,9 +179,9 @@ def detect_speech(wav_path, options=VadOptions(), device="cpu", threads=1) -> li
     return detect_voice(wav_path, options, device, threads)[0]
 
 
-def detect_voice(wav_path, options=VadOptions(), device="cpu", threads=1) -> tuple[list[Span], list[float]]:
-    """Speech segments, and the onsets of the voice after short pauses inside them (`voice_onsets`)."""
+def detect_voice(wav_path, options=VadOptions(), device="cpu", threads=1) -> tuple[list[Span], list[Span]]:
+    """Speech segments, and the short pauses inside them (`inner_pauses`)."""
     probs, total = speech_probabilities(wav_path, device, options.block_seconds, threads=threads)
     speech = speech_segments(probs, total, options.threshold, options.min_speech_ms, options.min_silence_ms,
                              options.pad_ms, options.max_speech_s)
-    return speech, voice_onsets(probs, options.threshold, options.min_silence_ms, options.onset_pause_ms)
+    return speech, inner_pauses(probs, options.threshold, options.min_silence_ms, options.onset_pause_ms)

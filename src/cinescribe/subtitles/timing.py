@@ -51,7 +51,7 @@ class TimingContext:
     speech: list[Span] = field(default_factory=list)
     vad_pad_s: float = 0.0
     cuts: list[float] = field(default_factory=list)
-    onsets: list[float] = field(default_factory=list)  # the voice again after a short pause inside speech
+    pauses: list[Span] = field(default_factory=list)  # short pauses inside VAD's speech: the voice resumes at the end
 
 
 @dataclass
@@ -63,6 +63,9 @@ class TimedCue:
     voice_out: int
     first: int = 0
     last: int = 0
+
+
+PAUSE_LEAD_S = 0.1  # Whisper may start a word this far inside the breath before it
 
 
 def _nearest(points, t, before, after):
@@ -79,12 +82,18 @@ def _inside(spans, t):
 def voice_frames(groups, context, timing):
     """Each group's voice as frames: onset from VAD near its first word, end from VAD near its last word."""
     grid = context.grid
-    onsets = sorted([s + context.vad_pad_s for s, _ in context.speech] + context.onsets)
+    onsets = sorted(s + context.vad_pad_s for s, _ in context.speech)
     ends = sorted(e - context.vad_pad_s for _, e in context.speech)
+    pauses = sorted(context.pauses)
+    pause_starts = [a for a, _ in pauses]
     timed, previous_end = [], float("-inf")
     for words in groups:
         start, end = words[0]["start"], words[-1]["end"]
-        onset = _nearest(onsets, start, timing.onset_before_s, timing.onset_after_s)
+        # the voice resuming after a breath inside one stretch, where the breath began before this first word
+        # (a pause after it belongs inside the line: "Well, … I think")
+        before = bisect.bisect_right(pause_starts, start + PAUSE_LEAD_S)
+        resumed = [b for _, b in pauses[max(0, before - 3):before]]
+        onset = _nearest(sorted(onsets + resumed), start, timing.onset_before_s, timing.onset_after_s)
         if onset is None and not _inside(context.speech, start):  # a word placed in silence: the voice follows
             onset = _nearest(onsets, start, 0.0, timing.onset_after_silence_s)
         if onset is None or onset <= previous_end:  # that stretch began with the words before
@@ -179,4 +188,4 @@ def timing_context(vad_path, vad_pad_s, shots_path=None):
     vad = read_json(vad_path)
     speech = [list(span) for span in vad["speech"]]
     return TimingContext(grid=film_grid(shots), speech=speech, vad_pad_s=vad_pad_s,
-                         cuts=list(shots["cuts"]) if shots else [], onsets=list(vad.get("onsets", [])))
+                         cuts=list(shots["cuts"]) if shots else [], pauses=[list(p) for p in vad.get("pauses", [])])

@@ -3,7 +3,7 @@ import sys
 
 import numpy as np
 
-from cinescribe.audio.vad import VadOptions, detect_speech, speech_segments, voice_onsets
+from cinescribe.audio.vad import VadOptions, detect_speech, inner_pauses, speech_segments
 from support import media
 
 
@@ -30,17 +30,17 @@ def test_block_and_row_edges_do_not_change_the_speech_found(tmp_path):
 
 def test_vad_on_cpu_never_loads_torch():
     # the torch import alone is 1.7 s on the path every film takes before its first chunk
-    code = ("import sys; from cinescribe.audio.vad import VadOptions, detect_speech, speech_segments, voice_onsets; "
+    code = ("import sys; from cinescribe.audio.vad import VadOptions, detect_speech, inner_pauses, speech_segments; "
             f"speech = detect_speech({str(media.DEMO_WAV)!r}, threads=2); "
             "print(len(speech), 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["2", "False"]
 
 
-def test_the_voice_resuming_after_a_breath_inside_speech_is_an_onset():
+def test_a_breath_inside_speech_is_a_pause_the_voice_resumes_after():
     """0.2 s below threshold inside speech: one segment (pauses under 0.3 s do not end one), and an onset where
     the voice comes back; a 0.1 s dip is not a pause worth an onset."""
     frame = 512 / 16000
     probs = np.array([0.0] * 10 + [0.9] * 30 + [0.1] * 7 + [0.9] * 30 + [0.1] * 3 + [0.9] * 30 + [0.0] * 20)
     assert len(speech_segments(probs, len(probs) * 512)) == 1
-    assert voice_onsets(probs) == [round(47 * frame, 3)]
+    assert inner_pauses(probs) == [[round(40 * frame, 3), round(47 * frame, 3)]]

@@ -52,15 +52,23 @@ def test_in_time_on_the_voice_not_on_whispers_early_word_start():
 
 def test_a_line_after_a_breath_inside_one_stretch_of_speech_comes_up_where_the_voice_resumes():
     """A quick answer 0.4 s after the last line: VAD keeps one stretch, Whisper starts the answer 0.17 s early
-    (more than 4 frames), and the voice's onset after the short pause (vad.json's onsets) is the in-time."""
+    (more than 4 frames), and the voice's onset after the short pause (vad.json's pauses) is the in-time."""
     words = _line("Where were you?", 10.0) + _line("For a while she lay in her chair.", 11.2)
     words[3]["start"] = 11.03
-    context = TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1, onsets=[11.2])
+    context = TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1, pauses=[[10.9, 11.2]])
     answer = [c for c in build_cues(words, STYLE, context) if "For a while" in " ".join(c["lines"])][0]
     assert answer["start"] == pytest.approx(11.2, abs=1 / 24 + 1e-3)
     without = [c for c in build_cues(words, STYLE, TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1))
                if "For a while" in " ".join(c["lines"])][0]
     assert without["start"] < 11.2 - 4 / 24  # Whisper's start alone is more than 4 frames early
+
+
+def test_a_breath_inside_a_line_does_not_hold_back_the_cue_that_starts_the_line():
+    """'Well, … I think we should go.': the breath after 'Well,' is inside the line; the cue comes up with 'Well'."""
+    words = _line("Where were you?", 10.0) + _line("Well, I think we should go.", 12.0)
+    context = TimingContext(speech=[[9.9, 14.2]], vad_pad_s=0.1, pauses=[[12.25, 12.4]])
+    line = [c for c in build_cues(words, STYLE, context) if "Well" in " ".join(c["lines"])][0]
+    assert line["start"] == pytest.approx(12.0, abs=1 / 24 + 1e-3)
 
 
 def test_out_time_after_the_voice_ends_and_within_half_a_second():
