@@ -93,7 +93,9 @@ def voice_frames(groups, context, timing):
         # (a pause after it belongs inside the line: "Well, … I think")
         before = bisect.bisect_right(pause_starts, start + PAUSE_LEAD_S)
         resumed = [b for _, b in pauses[max(0, before - 3):before]]
-        onset = _nearest(sorted(onsets + resumed), start, timing.onset_before_s, timing.onset_after_s)
+        near = _nearest(onsets, start, timing.onset_before_s, timing.onset_after_s)
+        onset = _nearest(sorted(resumed + ([near] if near is not None else [])), start, timing.onset_before_s,
+                         timing.onset_after_s)
         if onset is None and not _inside(context.speech, start):  # a word placed in silence: the voice follows
             onset = _nearest(onsets, start, 0.0, timing.onset_after_silence_s)
         if onset is None or onset <= previous_end:  # that stretch began with the words before
