@@ -118,6 +118,12 @@ def _raw_segments(probs, threshold, neg_threshold, min_silence_frames):
     return segments
 
 
+def _hysteresis(probs, threshold, min_silence_ms):
+    """`_raw_segments` with Silero's own settings: the pause threshold 0.15 under the speech threshold."""
+    frame_s = FRAME / SAMPLE_RATE
+    return _raw_segments(probs, threshold, max(threshold - 0.15, 0.01), round(min_silence_ms / 1000 / frame_s))
+
+
 def _split_long(start, end, pauses, max_frames):
     """Split speech longer than `max_frames` at its longest pause (nearest the middle on a tie), recursively."""
     if end - start <= max_frames:
@@ -131,15 +137,15 @@ def _split_long(start, end, pauses, max_frames):
 
 
 def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_silence_ms=300, pad_ms=100,
-                    max_speech_s=28.0):
+                    max_speech_s=28.0, raw=None):
     """Speech in seconds as [start, end] pairs: hysteresis as Silero's own segmenter, long runs split at pauses,
-    short bursts dropped, each side padded (half the gap where two segments are closer than two pads)."""
+    short bursts dropped, each side padded (half the gap where two segments are closer than two pads). `raw`:
+    the hysteresis of `probs` when the caller has it already."""
     frame_s = FRAME / SAMPLE_RATE
     pad = pad_ms / 1000
     max_frames = max(1, int((max_speech_s - 2 * pad) / frame_s) - 1)
-    spans = [piece for start, end, pauses in _raw_segments(probs, threshold, max(threshold - 0.15, 0.01),
-                                                           round(min_silence_ms / 1000 / frame_s))
-             for piece in _split_long(start, end, pauses, max_frames)]
+    raw = _hysteresis(probs, threshold, min_silence_ms) if raw is None else raw
+    spans = [piece for start, end, pauses in raw for piece in _split_long(start, end, pauses, max_frames)]
     spans = [(s * frame_s, e * frame_s) for s, e in spans if (e - s) * frame_s > min_speech_ms / 1000]
     duration = total_samples / SAMPLE_RATE
     out = []
@@ -151,12 +157,12 @@ def speech_segments(probs, total_samples, threshold=0.5, min_speech_ms=250, min_
     return out
 
 
-def inner_pauses(probs, threshold=0.5, min_silence_ms=300, min_pause_ms=150) -> list[Span]:
+def inner_pauses(probs, threshold=0.5, min_silence_ms=300, min_pause_ms=150, raw=None) -> list[Span]:
     """Pauses of `min_pause_ms` or more inside speech segments (shorter than a pause that ends one), as
     [start, end] in seconds: the next line of a quick exchange begins at such an end, and Whisper's word start
-    for it wanders by a fifth of a second."""
+    for it wanders by a fifth of a second. `raw`: as for `speech_segments`."""
     frame_s = FRAME / SAMPLE_RATE
-    segments = _raw_segments(probs, threshold, max(threshold - 0.15, 0.01), round(min_silence_ms / 1000 / frame_s))
+    segments = _hysteresis(probs, threshold, min_silence_ms) if raw is None else raw
     return [[round(a * frame_s, 3), round(b * frame_s, 3)] for _, _, pauses in segments for a, b in pauses
             if (b - a) * frame_s >= min_pause_ms / 1000]
 
@@ -182,6 +188,7 @@ def detect_speech(wav_path, options=VadOptions(), device="cpu", threads=1) -> li
 def detect_voice(wav_path, options=VadOptions(), device="cpu", threads=1) -> tuple[list[Span], list[Span]]:
     """Speech segments, and the short pauses inside them (`inner_pauses`)."""
     probs, total = speech_probabilities(wav_path, device, options.block_seconds, threads=threads)
+    raw = _hysteresis(probs, options.threshold, options.min_silence_ms)  # one pass over the frames for both
     speech = speech_segments(probs, total, options.threshold, options.min_speech_ms, options.min_silence_ms,
-                             options.pad_ms, options.max_speech_s)
-    return speech, inner_pauses(probs, options.threshold, options.min_silence_ms, options.onset_pause_ms)
+                             options.pad_ms, options.max_speech_s, raw)
+    return speech, inner_pauses(probs, options.threshold, options.min_silence_ms, options.onset_pause_ms, raw)
