@@ -18,8 +18,9 @@ from cinescribe.subtitles.timing import CueTiming, film_grid
 def checks(sm, subtitles):
     """Language certainty and speech coverage, with the warnings they call for."""
     songs = [(s[0], s[1]) for s in read_json(sm.input.songs)["songs"]] if sm.input.get("songs") else []
-    return assess(read_json(sm.input.vad)["speech"], subtitles["cues"], subtitles["language"],
-                  read_json(sm.input.language), songs, sm.params.checks, sm.params.model["model"])
+    vad = read_json(sm.input.vad)
+    return assess(vad["speech"], subtitles["cues"], subtitles["language"], read_json(sm.input.language), songs,
+                  sm.params.checks, sm.params.model["model"], vad.get("voice_like", []))
 
 
 def file_language(srt):

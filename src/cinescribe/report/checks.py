@@ -24,9 +24,11 @@ def speech_coverage(speech, cues):
     return round(min(1.0, covered / total), 4)
 
 
-def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0):
+def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0, voice_like=()):
     """Stretches of VAD speech, joined across pauses up to `join_gap_s`, that no cue (nor song) covers and
-    that hold at least `min_s` of speech: people talking with nothing on screen. [[start, end], …]"""
+    that hold at least `min_s` of speech: people talking with nothing on screen. [[start, end], …]
+    `voice_like` (vad.json: whispers VAD may have missed) counts as speech here."""
+    speech = sorted([list(span[:2]) for span in speech] + [list(span[:2]) for span in voice_like])
     covered = sorted([(cue["start"], cue["end"]) for cue in cues] + [tuple(span[:2]) for span in songs])
     stretches = []
     for start, end in join_close([list(span[:2]) for span in speech], join_gap_s):
@@ -112,15 +114,16 @@ def alignment_warnings(summary):
     return warnings
 
 
-def assess(speech, cues, subtitle_language, language, songs, checks, model):
+def assess(speech, cues, subtitle_language, language, songs, checks, model, voice_like=()):
     """done.json's figures (language certainty, speech coverage, script share) and the warnings they call for.
 
     `speech`: VAD spans; `cues`: the film's subtitles in its own language; `language`: language.json;
-    `songs`: song spans; `checks`: the config's checks section; `model`: asr.model (named in the advice).
+    `songs`: song spans; `checks`: the config's checks section; `model`: asr.model (named in the advice);
+    `voice_like`: vad.json's sound like a voice that VAD did not call speech (flagged when no cue covers it).
     """
     coverage = speech_coverage(speech, cues)
     unsubtitled = speech_without_subtitles(speech, cues, songs, checks["min_unsubtitled_s"],
-                                           checks["unsubtitled_join_s"])
+                                           checks["unsubtitled_join_s"], voice_like)
     script, in_script = script_share(cues, subtitle_language)
     song_share = overlap_seconds(speech, songs) / max(speech_seconds(speech), 1e-9)
     min_probability = checks["min_language_probability"]
