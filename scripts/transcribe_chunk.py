@@ -22,8 +22,10 @@ def main(sm):
     chunks = read_json(sm.input.plan)["chunks"]
     chunk = chunks[int(sm.wildcards.chunk) - 1]
     asr = with_prompt(asr, read_json(sm.input.prompts)["chunks"][str(chunk["index"])])
-    work = dict(wav_path=sm.input.audio, chunk=chunk, speech=read_json(sm.input.vad)["speech"], options=asr,
-                batch_size=sm.resources.batch_size, label=f"chunk {chunk['index']}/{len(chunks)}")
+    vad = read_json(sm.input.vad)
+    work = dict(wav_path=sm.input.audio, chunk=chunk, speech=vad["speech"], options=asr,
+                batch_size=sm.resources.batch_size, label=f"chunk {chunk['index']}/{len(chunks)}",
+                voice_like=vad.get("voice_like", []))
     segments, repaired = run_whisper("transcribe_chunk", work, asr, sm.threads, sm.params.strict, sm.params.cache_dir,
                            worker=sm.config["asr_worker"], log_path=sm.log[0])
     write_json(sm.output[0], ChunkTranscript(schema=SCHEMA_VERSION, chunk=chunk, language=asr["language"],

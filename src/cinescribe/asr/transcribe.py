@@ -34,13 +34,13 @@ def _segment(seg, offset):
     }
 
 
-def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8, label=""):
+def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8, label="", voice_like=()):
     """Transcribe the chunk's audio slice; return (segments with absolute times and words, repaired windows).
 
     Windows come from our VAD (cut at pauses) and go to BatchedInferencePipeline as clip_timestamps,
     so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation. Speech that comes
-    back with too few words is decoded again on its own (asr.repair). `load_model` is only called when the
-    chunk has speech.
+    back with too few words is decoded again on its own (asr.repair), and so is `voice_like` sound (vad.json:
+    whispers VAD did not hear), which no window holds. `load_model` is only called when the chunk has speech.
     """
     from faster_whisper import BatchedInferencePipeline
 
@@ -86,7 +86,8 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     log.info("%s: 100%% — %d segments from %d windows", label, len(out), len(windows))
     repaired = []
     if options["repair"]["enabled"]:
-        out, repaired = repair_unheard(model, audio, offset, speech, out, options, label)
+        heard_or_whispered = sorted(speech + clipped(voice_like, chunk["audio_start"], chunk["audio_end"]))
+        out, repaired = repair_unheard(model, audio, offset, heard_or_whispered, out, options, label)
     if options["language"] == "hi":  # decoded as ur, or a model that slips into Urdu letters: Devanagari
         out = devanagari_segments(out)
     return with_sound_share(out, audio, offset), repaired

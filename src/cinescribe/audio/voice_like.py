@@ -3,8 +3,9 @@
 Silero scores a whisper (breath through the mouth, no pitch) near zero, so a whispered line gets no window, no
 words and no flag. What a whisper keeps is its spectrum: its energy sits in the band of speech formants, where
 music beds, room tone, footsteps and engines put little of theirs. Stretches of such sound outside VAD speech
-are not decoded (Whisper invents text over unclear sound); they are listed so the review page can send a person
-to listen (done.json's speech without subtitles).
+are listed in vad.json: the repair pass decodes each on its own (asr.transcribe), the merge's hallucination
+filter judges what comes back, and what no cue covers is flagged for a person to listen to (done.json's speech
+without subtitles, the review page).
 """
 
 from dataclasses import dataclass
