@@ -185,9 +185,12 @@ def film_grid(shots=None):
 
 
 def timing_context(vad_path, vad_pad_s, shots_path=None):
-    """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts)."""
+    """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts).
+    Voice-like sound (a whisper VAD did not hear, audio.voice_like) times its cue as speech does: padded like
+    VAD's spans, so its start is an onset."""
     shots = read_json(shots_path) if shots_path else None
     vad = read_json(vad_path)
-    speech = [list(span) for span in vad["speech"]]
+    whispers = [[start - vad_pad_s, end + vad_pad_s] for start, end in vad.get("voice_like", [])]
+    speech = sorted([list(span) for span in vad["speech"]] + whispers)
     return TimingContext(grid=film_grid(shots), speech=speech, vad_pad_s=vad_pad_s,
                          cuts=list(shots["cuts"]) if shots else [], pauses=[list(p) for p in vad.get("pauses", [])])

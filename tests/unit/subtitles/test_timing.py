@@ -1,5 +1,6 @@
 """Cue times as a subtitler sets them: on the voice, on the film's frames, chained, clear of shot changes."""
 
+import json
 from fractions import Fraction
 
 import numpy as np
@@ -7,7 +8,7 @@ import pytest
 
 from cinescribe.subtitles.cues import CueStyle, build_cues
 from cinescribe.subtitles.frame_grid import FrameGrid
-from cinescribe.subtitles.timing import TimingContext
+from cinescribe.subtitles.timing import TimingContext, timing_context
 
 RATES = [Fraction(24000, 1001), Fraction(25), Fraction(30000, 1001)]
 STYLE = CueStyle(max_cps=20)
@@ -61,6 +62,21 @@ def test_a_line_after_a_breath_inside_one_stretch_of_speech_comes_up_where_the_v
     without = [c for c in build_cues(words, STYLE, TimingContext(speech=[[9.9, 13.5]], vad_pad_s=0.1))
                if "For a while" in " ".join(c["lines"])][0]
     assert without["start"] < 11.2 - 4 / 24  # Whisper's start alone is more than 4 frames early
+
+
+def test_a_whisper_vad_did_not_hear_comes_up_where_its_voice_like_sound_starts(tmp_path):
+    """A whispered line VAD missed (vad.json voice_like) that the repair pass decoded: Whisper starts it 0.17 s
+    early, more than 4 frames; its voice-like sound's start is the in-time, as a VAD onset would be."""
+    words = _line("The river is rising.", 10.0)
+    words[0]["start"] = 9.83
+    vad = tmp_path / "vad.json"
+    for voice_like, early in (([[10.0, 11.3]], False), ([], True)):
+        vad.write_text(json.dumps({"schema": 1, "duration": 20.0, "speech": [[4.9, 8.1]], "voice_like": voice_like}))
+        cue = build_cues(words, STYLE, timing_context(vad, 0.1))[0]
+        if early:
+            assert cue["start"] < 10.0 - 4 / 24
+        else:
+            assert cue["start"] == pytest.approx(10.0, abs=1 / 24 + 1e-3)
 
 
 def test_a_breath_inside_a_line_does_not_hold_back_the_cue_that_starts_the_line():
