@@ -133,7 +133,7 @@ class VadResult(TypedDict):
     duration: float
     speech: list[Span]
     pauses: NotRequired[list[Span]]  # short pauses inside segments: where the voice starts again (cue in-times)
-    voice_like: NotRequired[list[Span]]  # sound like a voice outside speech (whispers VAD does not hear): flagged
+    voice_like: NotRequired[list[Span]]  # voice-like sound outside speech (whispers VAD misses): decoded alone, else flagged
 
 
 class LanguageResult(TypedDict):
