@@ -29,16 +29,18 @@ class VoiceLikeOptions(StageOptions):
     band_share: float = 0.6  # share of a frame's energy in 300-3400 Hz
     flatness: float = 0.1  # spectral flatness in that band (noise 1, a held note near 0)
     above_floor_db: float = 15.0  # level over the film's quietest 2 % of frames (room tone)
+    syllable_swing_db: float = 2.0  # spread of the band's level over a second: syllables, not a steady hiss
     smoothing_s: float = 0.5  # frames voted over this long, so syllable gaps do not split a line
     min_s: float = 2.0  # shorter stretches are left out
 
 
 def frame_features(samples):
-    """Per 32 ms frame: level in dB, the share of its energy in the speech band, and how noise-like the band is
-    (spectral flatness: a whisper is breath noise shaped by the mouth, music in that band is notes)."""
+    """Per 32 ms frame: level in dB, the share of its energy in the speech band, how noise-like the band is
+    (spectral flatness: a whisper is breath noise shaped by the mouth, music in that band is notes), and the band's
+    level in dB (syllables make it rise and fall; a fan or a radio's hiss holds it)."""
     count = len(samples) // FRAME
     if not count:
-        return np.zeros(0), np.zeros(0), np.zeros(0)
+        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0)
     frames = samples[:count * FRAME].reshape(count, FRAME).astype(np.float32)
     power = np.abs(np.fft.rfft(frames * np.hanning(FRAME).astype(np.float32), axis=1)) ** 2
     freqs = np.fft.rfftfreq(FRAME, 1 / SAMPLE_RATE)
@@ -46,10 +48,10 @@ def frame_features(samples):
     band = inside.sum(1) / (power.sum(1) + 1e-12)
     flatness = np.exp(np.log(inside).mean(1)) / inside.mean(1)
     level = 10 * np.log10(np.mean(frames ** 2, axis=1) + 1e-12)
-    return level, band, flatness
+    return level, band, flatness, 10 * np.log10(inside.sum(1))
 
 
-def voice_like_spans(level, band, flatness, speech, options=VoiceLikeOptions()) -> list[Span]:
+def voice_like_spans(level, band, flatness, band_db, speech, options=VoiceLikeOptions()) -> list[Span]:
     """[start, end] stretches of voice-like sound (see the module) that lie outside `speech`, in seconds."""
     if not options.enabled or not len(level):
         return []
@@ -57,8 +59,11 @@ def voice_like_spans(level, band, flatness, speech, options=VoiceLikeOptions()) 
 
     frame_s = FRAME / SAMPLE_RATE
     floor = np.percentile(level, 2)
+    second = max(1, round(1.0 / frame_s))
+    mean = uniform_filter1d(band_db, second, mode="nearest")
+    swing = np.sqrt(np.maximum(uniform_filter1d(band_db ** 2, second, mode="nearest") - mean ** 2, 0.0))
     like = ((band >= options.band_share) & (flatness >= options.flatness)
-            & (level >= floor + options.above_floor_db))
+            & (level >= floor + options.above_floor_db) & (swing >= options.syllable_swing_db))
     votes = uniform_filter1d(like.astype(np.float32), max(1, round(options.smoothing_s / frame_s)), mode="nearest")
     stretches = join_close(runs(np.where(votes >= 0.5, 0, -1), frame_s), options.smoothing_s)
     found = []
@@ -77,5 +82,5 @@ def voice_like_in_file(wav_path, speech, options=VoiceLikeOptions(), block_secon
     parts = [frame_features(samples) for samples in iter_blocks(wav_path, block)]
     if not parts:
         return []
-    level, band, flatness = (np.concatenate(column) for column in zip(*parts))
-    return voice_like_spans(level, band, flatness, speech, options)
+    level, band, flatness, band_db = (np.concatenate(column) for column in zip(*parts))
+    return voice_like_spans(level, band, flatness, band_db, speech, options)

@@ -1,5 +1,5 @@
 """A whispered line Silero does not hear is found as voice-like sound (and flagged); music, footsteps, a passing
-car and a spoken line are not."""
+car, a steady hiss in the speech band and a spoken line are not."""
 
 import numpy as np
 import pytest
@@ -14,9 +14,19 @@ RATE = film_like.RATE
 WHISPERED = "They are on your head, where the sun can reach them."
 
 
+def _steady_hiss(rng, seconds, low_hz=500.0, high_hz=3000.0):
+    """Noise in the speech band at a steady level (a radio between stations, a fan): flat and in the band like
+    a whisper, but without syllables."""
+    spectrum = np.fft.rfft(rng.randn(int(seconds * RATE)))
+    freqs = np.fft.rfftfreq(int(seconds * RATE), 1 / RATE)
+    hiss = np.fft.irfft(spectrum * ((freqs > low_hz) & (freqs < high_hz)), int(seconds * RATE))
+    return hiss * 0.03 / hiss.std()
+
+
 @pytest.fixture(scope="module")
 def soundtrack(tmp_path_factory):
-    """Room tone with, one after another: a line whispered in a ringing room (Silero hears none of it), four kinds of music, two kinds of action, a spoken line.
+    """Room tone with, one after another: a line whispered in a ringing room (Silero hears none of it), four kinds
+    of music, two kinds of action, a steady hiss, a spoken line.
     Returns (wav, {name: [start, end]})."""
     folder = tmp_path_factory.mktemp("voice_like")
     rng = np.random.RandomState(7)
@@ -25,6 +35,7 @@ def soundtrack(tmp_path_factory):
     pieces = [("whisper", film_like._reverb(line(WHISPERED, "whisper", -6), 0.6, rng))]  # a ringing room
     pieces += [(f"music {kind}", film_like._music(kind, 6.0, rng) * film_like._db(-8)) for kind in film_like.MUSIC_KINDS]
     pieces += [(kind, film_like._sfx(kind, 6.0, rng)) for kind in ("door slams and footsteps", "a passing car")]
+    pieces += [("radio hiss", _steady_hiss(rng, 6.0))]
     pieces += [("spoken", line("The river is rising, we should move the car.", "plain"))]
     gap = RATE  # a second of room tone between pieces
     total = sum(len(samples) + gap for _, samples in pieces) + gap
