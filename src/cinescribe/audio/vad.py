@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cinescribe.audio.media import SAMPLE_RATE, iter_blocks
+from cinescribe.audio.media import SAMPLE_RATE, iter_blocks, wav_seconds
 from cinescribe.runtime.onnx import on_device
 from cinescribe.runtime.options import StageOptions
 from cinescribe.runtime.packages import package_file
 from cinescribe.shapes import Span
+from cinescribe.spans import clipped, uncovered
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time
@@ -78,8 +79,9 @@ def _torch_scorer(device, threads):
 
 
 def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_seconds=30.0, warm_seconds=2.0,
-                         threads=1):
-    """One speech probability per 32 ms frame, block by block so memory stays flat on long films."""
+                         threads=1, only=None):
+    """One speech probability per 32 ms frame, block by block so memory stays flat on long films. `only`:
+    [start, end] spans in seconds (sorted); rows that touch none of them are not scored (probability 0)."""
     score = on_device(device, lambda: _onnx_scorer(threads), lambda: _torch_scorer(device, threads))
     block_frames = max(FRAME, int(block_seconds * SAMPLE_RATE) // FRAME * FRAME)
     row_frames = max(1, int(row_seconds * SAMPLE_RATE) // FRAME)
@@ -89,7 +91,16 @@ def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_second
         total += len(samples)
         samples = np.pad(samples, (0, (-len(samples)) % FRAME))
         rows, frames = _rows(samples, row_frames, warm_frames)
-        probs.append(score(rows)[:, warm_frames:].reshape(-1)[:frames])
+        if only is None:
+            probs.append(score(rows)[:, warm_frames:].reshape(-1)[:frames])
+        else:
+            first = (total - len(samples)) / SAMPLE_RATE  # this block's start, seconds
+            row_s = row_frames * FRAME / SAMPLE_RATE
+            wanted = [k for k in range(len(rows)) if clipped(only, first + k * row_s, first + (k + 1) * row_s)]
+            scored = np.zeros((len(rows), row_frames), np.float32)
+            if wanted:
+                scored[wanted] = score(rows[wanted])[:, warm_frames:]
+            probs.append(scored.reshape(-1)[:frames])
         log.info("vad: %.1f min scanned", total / SAMPLE_RATE / 60)
     return (np.concatenate(probs) if probs else np.zeros(0, np.float32)), total
 
@@ -178,6 +189,9 @@ class VadOptions(StageOptions):
     max_speech_s: float = 28.0
     block_seconds: float = 600.0
     onset_pause_ms: int = 150
+    recheck_row_seconds: float = 5.0
+    recheck_warm_seconds: float = 1.0
+    recheck_min_s: float = 0.5
 
 
 def detect_speech(wav_path, options=VadOptions(), device="cpu", threads=1) -> list[Span]:
@@ -192,3 +206,24 @@ def detect_voice(wav_path, options=VadOptions(), device="cpu", threads=1) -> tup
     speech = speech_segments(probs, total, options.threshold, options.min_speech_ms, options.min_silence_ms,
                              options.pad_ms, options.max_speech_s, raw)
     return speech, inner_pauses(probs, options.threshold, options.min_silence_ms, options.onset_pause_ms, raw)
+
+
+def rechecked_speech(wav_path, speech, options=VadOptions(), device="cpu", threads=1) -> list[Span]:
+    """Speech that a second pass in short rows (`recheck_row_seconds`, each from a fresh state) hears where the
+    first pass did not, in pieces of `recheck_min_s` or more. Only rows that reach into a pause of the first pass
+    that long are scored (on the tune film two thirds of the CPU of a full pass).
+
+    Silero's recurrent state, carried through a 30 s row, can go wrong and stay wrong: after a music scene it
+    heard 0.7 s of the next 20 s of reverberant dialogue, which it heard whole from a fresh state. Short rows
+    alone shift every span's edges, and cue timing is tuned on them; so the first pass keeps the spans, and what
+    only the second pass hears is added beside them (vad.json voice_like: decoded alone, else flagged).
+    """
+    if not options.recheck_row_seconds:
+        return []
+    duration = wav_seconds(wav_path)
+    silent = [[a, b] for a, b in uncovered(0.0, duration, speech) if b - a >= options.recheck_min_s]
+    probs, total = speech_probabilities(wav_path, device, options.block_seconds, options.recheck_row_seconds,
+                                        options.recheck_warm_seconds, threads, only=silent)
+    fresh = speech_segments(probs, total, options.threshold, options.min_speech_ms, options.min_silence_ms, 0,
+                            options.max_speech_s)  # unpadded: the voice's own extent, as voice_like spans are
+    return [[a, b] for start, end in fresh for a, b in uncovered(start, end, speech) if b - a >= options.recheck_min_s]
