@@ -5,6 +5,7 @@ its import alone would delay every film's first chunk. cuda/mps run the same net
 in torch. One segmenter turns either's probabilities into speech.
 """
 
+import bisect
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from cinescribe.runtime.onnx import on_device
 from cinescribe.runtime.options import StageOptions
 from cinescribe.runtime.packages import package_file
 from cinescribe.shapes import Span
-from cinescribe.spans import clipped, uncovered
+from cinescribe.spans import uncovered
 
 log = logging.getLogger(__name__)
 FRAME = 512  # Silero's window at 16 kHz; blocks are whole frames so probabilities line up in time
@@ -36,6 +37,18 @@ def _rows(samples, row_frames, warm_frames):
                              np.zeros(((-total) % row_frames, FRAME), np.float32)])
     rows = [padded[i:i + row_frames + warm_frames].reshape(-1) for i in range(0, total, row_frames)]
     return np.stack(rows), total
+
+
+def _rows_touching(spans, first_s, row_s, count):
+    """Indices of the `count` rows (each `row_s` long, from `first_s`) that overlap one of `spans` (sorted, apart)."""
+    ends = [end for _, end in spans]
+    wanted = []
+    for k in range(count):
+        start, end = first_s + k * row_s, first_s + (k + 1) * row_s
+        i = bisect.bisect_right(ends, start)  # the first span ending after the row starts
+        if i < len(spans) and spans[i][0] < end:
+            wanted.append(k)
+    return wanted
 
 
 def _onnx_file():
@@ -94,9 +107,8 @@ def speech_probabilities(wav_path, device="cpu", block_seconds=600.0, row_second
         if only is None:
             probs.append(score(rows)[:, warm_frames:].reshape(-1)[:frames])
         else:
-            first = (total - len(samples)) / SAMPLE_RATE  # this block's start, seconds
-            row_s = row_frames * FRAME / SAMPLE_RATE
-            wanted = [k for k in range(len(rows)) if clipped(only, first + k * row_s, first + (k + 1) * row_s)]
+            wanted = _rows_touching(only, (total - len(samples)) / SAMPLE_RATE, row_frames * FRAME / SAMPLE_RATE,
+                                    len(rows))
             scored = np.zeros((len(rows), row_frames), np.float32)
             if wanted:
                 scored[wanted] = score(rows[wanted])[:, warm_frames:]
