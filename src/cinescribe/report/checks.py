@@ -27,7 +27,7 @@ def speech_coverage(speech, cues):
 def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0, voice_like=()):
     """Stretches of VAD speech, joined across pauses up to `join_gap_s`, that no cue (nor song) covers and
     that hold at least `min_s` of speech: people talking with nothing on screen. [[start, end], …]
-    `voice_like` (vad.json: whispers VAD may have missed) counts as speech here."""
+    `voice_like` (vad.json: whispers, and lines VAD's first pass missed) counts as speech here."""
     speech = sorted([list(span[:2]) for span in speech] + [list(span[:2]) for span in voice_like])
     covered = sorted([(cue["start"], cue["end"]) for cue in cues] + [tuple(span[:2]) for span in songs])
     stretches = []

@@ -186,8 +186,8 @@ def film_grid(shots=None):
 
 def timing_context(vad_path, vad_pad_s, shots_path=None):
     """A film's TimingContext from vad.json and shots.json (its frame rate and cuts; none: 24 fps, no cuts).
-    Voice-like sound (a whisper VAD did not hear, audio.voice_like) times its cue as speech does: padded like
-    VAD's spans, so its start is an onset."""
+    vad.json's voice_like (a whisper, or a line VAD's first pass did not hear) times its cue as speech does:
+    padded like VAD's spans, so its start is an onset."""
     shots = read_json(shots_path) if shots_path else None
     vad = read_json(vad_path)
     whispers = [[start - vad_pad_s, end + vad_pad_s] for start, end in vad.get("voice_like", [])]
