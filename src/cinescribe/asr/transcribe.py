@@ -132,6 +132,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
     No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
     repair = RepairOptions.from_config(options["repair"])
     language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
+    suppress = script_suppression(model, options)
     repaired = []
     for start, end in unheard_spans(speech, segments, repair):
         a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
@@ -139,7 +140,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
         same_draws()
         found, _info = model.transcribe(clip, language=language, task=options["task"],
                                         beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
-                                        suppress_tokens=script_suppression(model, options), word_timestamps=True,
+                                        suppress_tokens=suppress, word_timestamps=True,
                                         vad_filter=False, condition_on_previous_text=False,
                                         no_speech_threshold=None)
         found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]

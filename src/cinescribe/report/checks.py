@@ -31,7 +31,7 @@ def speech_without_subtitles(speech, cues, songs=(), min_s=2.0, join_gap_s=1.0, 
     speech = sorted([list(span[:2]) for span in speech] + [list(span[:2]) for span in voice_like])
     covered = sorted([(cue["start"], cue["end"]) for cue in cues] + [tuple(span[:2]) for span in songs])
     stretches = []
-    for start, end in join_close([list(span[:2]) for span in speech], join_gap_s):
+    for start, end in join_close(speech, join_gap_s):
         for a, b in uncovered(start, end, covered):
             if speech_seconds(clipped(speech, a, b)) >= min_s:
                 stretches.append([round(a, 3), round(b, 3)])

@@ -190,7 +190,7 @@ def timing_context(vad_path, vad_pad_s, shots_path=None):
     padded like VAD's spans, so its start is an onset."""
     shots = read_json(shots_path) if shots_path else None
     vad = read_json(vad_path)
-    whispers = [[start - vad_pad_s, end + vad_pad_s] for start, end in vad.get("voice_like", [])]
-    speech = sorted([list(span) for span in vad["speech"]] + whispers)
+    missed = [[start - vad_pad_s, end + vad_pad_s] for start, end in vad.get("voice_like", [])]
+    speech = sorted([list(span) for span in vad["speech"]] + missed)
     return TimingContext(grid=film_grid(shots), speech=speech, vad_pad_s=vad_pad_s,
                          cuts=list(shots["cuts"]) if shots else [], pauses=[list(p) for p in vad.get("pauses", [])])
