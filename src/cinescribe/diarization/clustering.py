@@ -31,8 +31,10 @@ class Merger:
     kept, and one row of the k x k similarity matrix is updated per merge.
     """
 
-    def __init__(self, sums, seconds):
+    def __init__(self, sums, seconds, links=None, min_links=1):
         self.sums, self.seconds = sums.astype(np.float64), seconds.astype(np.float64)
+        self.links = np.zeros((len(sums), len(sums)), int) if links is None else links.copy()
+        self.min_links = max(1, min_links)
         self.owner = np.arange(len(sums))  # initial cluster → the cluster it now belongs to
         self.alive = np.ones(len(sums), bool)
         prints = unit(self.sums)
@@ -43,10 +45,14 @@ class Merger:
     def count(self):
         return int(self.alive.sum())
 
-    def best_pair(self, rows=None):
-        """The highest-scoring pair of live clusters (optionally with one side among `rows`) and its score."""
+    def best_pair(self, rows=None, heed_apart=True):
+        """The highest-scoring pair of live clusters (optionally with one side among `rows`) and its score;
+        pairs segmentation heard apart at least `min_links` times are passed over unless `heed_apart` is False."""
         live = self.alive if rows is None else self.alive & rows
-        masked = np.where(live[:, None] & self.alive[None, :], self.score, -np.inf)
+        allowed = live[:, None] & self.alive[None, :]
+        if heed_apart:
+            allowed &= self.links < self.min_links
+        masked = np.where(allowed, self.score, -np.inf)
         i, j = np.unravel_index(np.argmax(masked), masked.shape)
         return int(i), int(j), float(masked[i, j])
 
@@ -55,14 +61,16 @@ class Merger:
         self.sums[keep] += self.sums[gone]
         self.seconds[keep] += self.seconds[gone]
         self.alive[gone] = False
+        self.links[keep] += self.links[gone]  # verdicts add up as clusters grow
+        self.links[:, keep] = self.links[keep]
         self.owner[self.owner == gone] = keep
         row = unit(self.sums) @ unit(self.sums[keep])
         row[keep] = -np.inf
         self.score[keep], self.score[:, keep] = row, row
 
-    def merge_above(self, threshold, floor=1):
+    def merge_above(self, threshold, floor=1, heed_apart=True):
         while self.count > floor:
-            i, j, score = self.best_pair()
+            i, j, score = self.best_pair(heed_apart=heed_apart)
             if score < threshold:
                 return
             self.merge(i, j)
@@ -73,7 +81,7 @@ class Merger:
             minor = self.alive & (self.seconds < min_seconds)
             if not minor.any():
                 return
-            self.merge(*self.best_pair(rows=minor)[:2])
+            self.merge(*self.best_pair(rows=minor, heed_apart=False)[:2])
 
     def labels(self):
         return np.unique(self.owner, return_inverse=True)[1]
@@ -100,9 +108,24 @@ def speaker_count_bounds(opts):
     return (opts.num_speakers, opts.num_speakers) if opts.num_speakers else (opts.min_speakers, opts.max_speakers)
 
 
-def global_labels(local, windows, opts):
-    """Stage 2 on raw prints: the blocks' clusters merged across the film by centroid similarity, minor ones
-    absorbed, the count kept in bounds."""
+def heard_apart_links(heard, local, count):
+    """How many segmentation windows heard each pair of local clusters as two people (`heard`:
+    diarization.heard_apart.voices_heard_apart), a symmetric matrix. Each group of windows stands for the
+    local cluster most of them belong to."""
+    links = np.zeros((count, count), int)
+    for groups in heard:
+        owners = sorted({int(np.bincount(local[group]).argmax()) for group in groups})
+        for n, a in enumerate(owners):
+            for b in owners[n + 1:]:
+                links[a, b] += 1
+                links[b, a] += 1
+    return links
+
+
+def global_labels(local, windows, opts, heard=()):
+    """Stage 2 on raw prints: the blocks' clusters merged across the film by centroid similarity (never two
+    that segmentation heard apart), minor ones absorbed, the count kept in bounds. Whether the film has one
+    voice or more is decided without the segmentation's verdicts, so one narrator stays one speaker."""
     sums = np.zeros((local.max() + 1, windows.embeddings.shape[1]))
     np.add.at(sums, local, windows.embeddings)
     seconds = np.bincount(local, weights=windows.seconds, minlength=len(sums))
@@ -110,8 +133,11 @@ def global_labels(local, windows, opts):
 
     merger = Merger(sums, seconds)
     merger.merge_above(opts.speaker_similarity, floor=low)
+    if heard and opts.apart_links and merger.count > 1:
+        merger = Merger(sums, seconds, heard_apart_links(heard, local, len(sums)), opts.apart_links)
+        merger.merge_above(opts.speaker_similarity, floor=low)
     merger.absorb_minor(opts.min_speaker_s, floor=low)
-    merger.merge_above(-np.inf, floor=high)
+    merger.merge_above(-np.inf, floor=high, heed_apart=False)
     warn_if_count_forced(merger, low, opts.speaker_similarity)
     return merger.labels()[local]
 
@@ -154,12 +180,13 @@ def film_voices(local, windows, opts):
     return merger.labels()[labels][local]
 
 
-def cluster(windows, opts):
+def cluster(windows, opts, heard=()):
     """Speaker label per clustering window, and the film's mean voice print the labels were found against
-    (None: the raw prints): the frame-level assignment measures its windows against the same centre."""
+    (None: the raw prints): the frame-level assignment measures its windows against the same centre.
+    `heard`: groups of windows segmentation heard as different people (diarization.heard_apart)."""
     if len(windows.embeddings) < 2 or speaker_count_bounds(opts)[1] == 1:
         return np.zeros(len(windows.embeddings), int), None
-    labels = global_labels(local_clusters(windows.embeddings, opts), windows, opts)
+    labels = global_labels(local_clusters(windows.embeddings, opts), windows, opts, heard)
     if labels.max() == 0 or opts.voice_similarity is None:
         return labels, None
     centre = windows.embeddings.mean(0)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cinescribe.audio.media import read_slice
 from cinescribe.spans import join_close, runs
 
 
@@ -65,9 +64,11 @@ def short_turns(active, longest):
     return kept
 
 
-def local_speakers(wav_path, regions, labels, placing_centres, similarity, segmenter, opts, frame_s):
-    """Slide the segmentation model over the speech that holds more than one voice (`labels`: likeliest
-    speaker per frame, -1 outside speech; `similarity`: each placement window's score against each speaker)."""
+def local_speakers(segmentation, regions, labels, placing_centres, similarity, opts, frame_s):
+    """Slide the segmentation model (`segmentation`: diarization.heard_apart.SegmentationPass) over the speech
+    that holds more than one voice (`labels`: likeliest speaker per frame, -1 outside speech; `similarity`:
+    each placement window's score against each speaker)."""
+    segmenter = segmentation.segmenter
     total = len(labels)
     speaker, overlap, count = np.full(total, -1), np.zeros(total), np.zeros(total)
     min_frames = max(1, int(opts.min_turn_s / segmenter.frame_step))
@@ -78,8 +79,7 @@ def local_speakers(wav_path, regions, labels, placing_centres, similarity, segme
             continue  # one voice here: nobody to change to or overlap with
         votes = np.zeros((last_frame - first_frame, similarity.shape[1]) if longest else (0, 0))
         for first in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
-            probability, times = segmenter.class_probability(read_slice(wav_path, first, first + segmenter.window_s))
-            at = first + times
+            probability, at = segmentation.class_probability(first)
             index = np.clip((at / frame_s).astype(int), first_frame, last_frame - 1)
             np.add.at(overlap, index, probability[:, segmenter.PAIRS].sum(1))
             np.add.at(count, index, 1)

@@ -13,7 +13,8 @@ import numpy as np
 
 from cinescribe.audio.media import read_slice
 from cinescribe.diarization.clustering import cluster
-from cinescribe.diarization.local_speakers import local_speakers, overlap_turns
+from cinescribe.diarization.heard_apart import SegmentationPass, voices_heard_apart
+from cinescribe.diarization.local_speakers import local_speakers, overlap_turns, speech_spans
 from cinescribe.diarization.models.speaker_encoder import (
     TRUNK_PER_SECOND,
     embed_stats,
@@ -55,6 +56,9 @@ class Options(StageOptions):
     overlap: bool = True
     quick_turn_s: float = 0.7
     quick_agreement: float = 0.6
+    apart_links: int = 2
+    apart_min_s: float = 1.0
+    apart_share: float = 0.8
     overlap_threshold: float = 0.5
     min_overlap_s: float = 0.2
     overlap_step_s: float = 5
@@ -183,7 +187,10 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     clustering, placing, audible = voice_prints(wav_path, speech, encoder, opts)
     if not len(clustering.embeddings):
         return []
-    labels, centre = cluster(clustering, opts)
+    segmentation = SegmentationPass(wav_path, segmenter) if segmenter is not None else None
+    heard = voices_heard_apart(segmentation, speech_spans(audible), clustering, opts) if (
+        segmentation and opts.apart_links) else ()
+    labels, centre = cluster(clustering, opts, heard)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     if centre is None:
         similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T
@@ -192,7 +199,7 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     frames = frame_labels(audible, placing.centres, similarity, opts)
     if segmenter is None or labels.max() == 0:
         return name_speakers(absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s))
-    local = local_speakers(wav_path, audible, frames[:, 0], placing.centres, similarity, segmenter, opts, FRAME_S)
+    local = local_speakers(segmentation, audible, frames[:, 0], placing.centres, similarity, opts, FRAME_S)
     frames[:, 0] = np.where((frames[:, 0] >= 0) & (local.speaker >= 0), local.speaker, frames[:, 0])
     turns = absorb_short_turns(runs(frames[:, 0], FRAME_S), opts.min_turn_s)
     return name_speakers(sorted(turns + overlap_turns(local, frames, opts, FRAME_S)))

@@ -3,6 +3,7 @@
 import logging
 import subprocess
 import sys
+from types import SimpleNamespace
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from pyannote.metrics.diarization import DiarizationErrorRate
 from cinescribe.audio.media import extract_audio
 from cinescribe.audio.vad import VadOptions, detect_speech
 from cinescribe.diarization.clustering import Merger, cluster, local_clusters
+from cinescribe.diarization.heard_apart import window_groups
 from cinescribe.diarization.models.segmentation import load_segmenter
 from cinescribe.diarization.models.speaker_encoder import load_encoder
 from cinescribe.diarization.pipeline import FRAME_S, Options, Windows, absorb_short_turns, diarize, islands
@@ -189,17 +191,64 @@ def test_film_centred_linkage_keeps_apart_voices_one_synthesiser_made_alike():
     voice: raw centroids of the leads meet at 0.9 and merge; measured against the film's mean print, every
     cluster of one voice is alike and the two leads are not."""
     rng = np.random.default_rng(1)
-    shared, first, second, third = (np.eye(192)[i] for i in range(4))
     voices = np.repeat([0, 1, 0, 1, 2, 0, 1, 0, 1, 2, 0, 1], 20)  # scenes of 20 windows; the alike pair leads
-    embeddings = np.stack([(third * 3 if v == 2 else shared * 3 + (first if v == 0 else second))
-                           + rng.normal(0, 0.03, 192) for v in voices])
-    embeddings /= np.linalg.norm(embeddings, axis=1, keepdims=True)
+    embeddings = alike_leads(rng, voices)
     windows = Windows(embeddings, np.arange(240) * 0.75, np.full(240, 0.75))
     merged, centre = cluster(windows, Options(block_windows=40))
     assert merged.max() == 1 and merged[voices == 0][0] == merged[voices == 1][0] and centre is None
     apart, centre = cluster(windows, Options(block_windows=40, voice_similarity=0.3))
     assert apart.max() == 2 and all(len(set(apart[voices == v])) == 1 for v in range(3))
     assert np.allclose(centre, embeddings.mean(0))
+
+
+def alike_leads(rng, voices):
+    """Unit prints of two leads one synthesiser made (0.9 alike) and a third, unlike voice, one per window."""
+    shared, first, second, third = (np.eye(192)[i] for i in range(4))
+    embeddings = np.stack([(third * 3 if v == 2 else shared * 3 + (first if v == 0 else second))
+                           + rng.normal(0, 0.03, 192) for v in voices])
+    return embeddings / np.linalg.norm(embeddings, axis=1, keepdims=True)
+
+
+def test_voices_segmentation_heard_apart_are_never_joined():
+    """The two alike leads merge on their prints alone; once segmentation has heard them as two people where
+    they talk to each other (a group of each lead's windows per 10 s window, at a change of scene), they stay
+    two speakers and every scene keeps its voice. One window's verdict is not enough to keep them apart."""
+    voices = np.repeat([0, 1, 0, 1, 2, 0, 1, 0, 1, 2, 0, 1], 20)
+    windows = Windows(alike_leads(np.random.default_rng(1), voices), np.arange(240) * 0.75, np.full(240, 0.75))
+    exchanges = [first for first in range(20, 240, 20) if {voices[first - 1], voices[first]} == {0, 1}]
+    heard = [[np.arange(first - 3, first), np.arange(first, first + 3)] for first in exchanges]
+    opts = Options(block_windows=20, apart_links=2)
+    assert cluster(windows, opts)[0].max() == 1
+    assert cluster(windows, opts, heard[:1])[0].max() == 1
+    labels, _ = cluster(windows, opts, heard)
+    assert labels.max() == 2 and all(len(set(labels[voices == v])) == 1 for v in range(3))
+
+
+def test_one_voice_stays_one_speaker_whatever_segmentation_heard():
+    """A narrator's prints are one voice; segmentation splitting the narrator in two windows does not make two."""
+    voices = np.zeros(120, int)
+    windows = Windows(alike_leads(np.random.default_rng(2), voices), np.arange(120) * 0.75, np.full(120, 0.75))
+    heard = [[np.arange(0, 3), np.arange(60, 63)], [np.arange(10, 13), np.arange(90, 93)]]
+    assert cluster(windows, Options(block_windows=40, apart_links=1), heard)[0].max() == 0
+
+
+def test_heard_apart_groups_hold_the_windows_each_local_speaker_speaks_alone():
+    """A 10 s window where local speaker 1 talks for 4 s, then speaker 2 for 5 s: the voice-print windows
+    with at least 80 % of their frames in one turn form its group; windows across the change, or reaching out
+    of the 10 s window, belong to none."""
+    segmenter = SimpleNamespace(SINGLES=(1, 2, 3), frame_step=0.017)
+    times = np.arange(0.0, 10.0, 0.017) + 20
+    probability = np.zeros((len(times), 7))
+    probability[:, 0] = 1.0
+    probability[(times >= 20.5) & (times < 24.5)] = np.eye(7)[1]
+    probability[(times >= 24.5) & (times < 29.5)] = np.eye(7)[2]
+    centres = np.arange(18.0, 32.0, 0.75)
+    clustering = Windows(np.zeros((len(centres), 192)), centres, np.full(len(centres), 0.75))
+    groups = window_groups(probability, times, segmenter, clustering, 0.75, min_frames=59, share=0.8)
+    assert [list(centres[g]) for g in groups] == [[21.0, 21.75, 22.5, 23.25, 24.0], [25.5, 26.25, 27.0, 27.75, 28.5]]
+    alone = probability.copy()
+    alone[times >= 24.5] = np.eye(7)[1]
+    assert window_groups(alone, times, segmenter, clustering, 0.75, min_frames=59, share=0.8) == []
 
 
 def test_local_clusters_never_cross_a_block():
