@@ -122,7 +122,7 @@ def heard_apart_links(heard, local, count):
     return links
 
 
-def global_labels(local, windows, opts, heard=()):
+def global_labels(local, windows, opts, hear_apart=None):
     """Stage 2 on raw prints: the blocks' clusters merged across the film by centroid similarity (never two
     that segmentation heard apart), minor ones absorbed, the count kept in bounds. Whether the film has one
     voice or more is decided without the segmentation's verdicts, so one narrator stays one speaker."""
@@ -133,7 +133,8 @@ def global_labels(local, windows, opts, heard=()):
 
     merger = Merger(sums, seconds)
     merger.merge_above(opts.speaker_similarity, floor=low)
-    if heard and opts.apart_links and merger.count > 1:
+    heard = hear_apart(local) if hear_apart and opts.apart_links and merger.count > 1 else ()
+    if heard:
         merger = Merger(sums, seconds, heard_apart_links(heard, local, len(sums)), opts.apart_links)
         merger.merge_above(opts.speaker_similarity, floor=low)
     merger.absorb_minor(opts.min_speaker_s, floor=low)
@@ -180,13 +181,15 @@ def film_voices(local, windows, opts):
     return merger.labels()[labels][local]
 
 
-def cluster(windows, opts, heard=()):
+def cluster(windows, opts, hear_apart=None):
     """Speaker label per clustering window, and the film's mean voice print the labels were found against
     (None: the raw prints): the frame-level assignment measures its windows against the same centre.
-    `heard`: groups of windows segmentation heard as different people (diarization.heard_apart)."""
+    `hear_apart`: stage 1's labels → the groups of windows segmentation heard as different people
+    (diarization.heard_apart), asked only once the local clusters are known."""
     if len(windows.embeddings) < 2 or speaker_count_bounds(opts)[1] == 1:
         return np.zeros(len(windows.embeddings), int), None
-    labels = global_labels(local_clusters(windows.embeddings, opts), windows, opts, heard)
+    local = local_clusters(windows.embeddings, opts)
+    labels = global_labels(local, windows, opts, hear_apart)
     if labels.max() == 0 or opts.voice_similarity is None:
         return labels, None
     centre = windows.embeddings.mean(0)

@@ -61,15 +61,19 @@ def _share(alone, times, centre, half_width):
     return alone[inside].mean() if inside.any() else 0.0
 
 
-def voices_heard_apart(segmentation, spans, clustering, opts):
+def voices_heard_apart(segmentation, spans, clustering, local, opts):
     """For every segmentation window over `spans` that hears two or more people: their clustering windows, one
-    index array per person."""
+    index array per person. A span whose clustering windows all lie in one local cluster (`local`, stage 1's
+    labels) is skipped: a verdict there could only join that cluster to itself."""
     segmenter = segmentation.segmenter
     min_frames = int(opts.apart_min_s / segmenter.frame_step)
     heard = []
     for start, end in spans:
-        for first in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
-            probability, times = segmentation.class_probability(first)
+        first, last = np.searchsorted(clustering.centres, [start, end])
+        if len(set(local[first:last])) < 2:
+            continue
+        for window in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
+            probability, times = segmentation.class_probability(window)
             if len(times):
                 groups = window_groups(probability, times, segmenter, clustering, opts.window_s / 2, min_frames,
                                        opts.apart_share)

@@ -219,8 +219,8 @@ def test_voices_segmentation_heard_apart_are_never_joined():
     heard = [[np.arange(first - 3, first), np.arange(first, first + 3)] for first in exchanges]
     opts = Options(block_windows=20, apart_links=2)
     assert cluster(windows, opts)[0].max() == 1
-    assert cluster(windows, opts, heard[:1])[0].max() == 1
-    labels, _ = cluster(windows, opts, heard)
+    assert cluster(windows, opts, lambda local: heard[:1])[0].max() == 1
+    labels, _ = cluster(windows, opts, lambda local: heard)
     assert labels.max() == 2 and all(len(set(labels[voices == v])) == 1 for v in range(3))
 
 
@@ -229,7 +229,7 @@ def test_one_voice_stays_one_speaker_whatever_segmentation_heard():
     voices = np.zeros(120, int)
     windows = Windows(alike_leads(np.random.default_rng(2), voices), np.arange(120) * 0.75, np.full(120, 0.75))
     heard = [[np.arange(0, 3), np.arange(60, 63)], [np.arange(10, 13), np.arange(90, 93)]]
-    assert cluster(windows, Options(block_windows=40, apart_links=1), heard)[0].max() == 0
+    assert cluster(windows, Options(block_windows=40, apart_links=1), lambda local: heard)[0].max() == 0
 
 
 def test_heard_apart_groups_hold_the_windows_each_local_speaker_speaks_alone():
