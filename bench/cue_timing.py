@@ -62,6 +62,7 @@ def report(name, reference, job, seconds):
         counts = segmentation.film_counts(doc, reference)
         print(f"  orphan sentence tails                   {counts['orphans']:6d}  (target 0)")
         print(f"  two-speaker cues without a dash pair    {counts['undashed']:6d}  (target 0)")
+        print(f"  dash pairs over one voice's lines       {counts['one_voice_dashes']:6d}  (of {counts['dash_pairs']} dash pairs)")
     except (ImportError, AttributeError):
         pass
     rules = {rule: n for rule, n in done["qc"]["rules"].items() if n}

@@ -101,10 +101,18 @@ def film_counts(doc, reference=None):
     orphans = sum(bool(tokens(before)) and not ends_sentence(tokens(before)[-1]) and any(ends_sentence(t) for t in tokens(cue)[:2])
                   and not cue.get("song") and not before.get("song")
                   for before, cue in zip(doc["cues"], doc["cues"][1:]))
-    undashed = sum(len(c.get("speakers") or []) > 1 and not (len(c["lines"]) == 2
-                                                            and all(x.startswith("- ") for x in c["lines"]))
-                   for c in doc["cues"])
-    return {"orphans": orphans, "undashed": undashed}
+    def dashed(cue):
+        return len(cue["lines"]) == 2 and all(x.startswith("- ") for x in cue["lines"])
+
+    undashed = sum(len(c.get("speakers") or []) > 1 and not dashed(c) for c in doc["cues"])
+    counts = {"orphans": orphans, "undashed": undashed}
+    if reference is not None:  # a dash pair over one voice's lines: one person's sentence shown as two
+        counts["one_voice_dashes"] = sum(dashed(c) and len({line["speaker"] for line in reference["lines"]
+                                                            if line["end"] > c["start"] + 0.05
+                                                            and line["start"] < c["end"] - 0.05}) < 2
+                                         for c in doc["cues"])
+        counts["dash_pairs"] = sum(dashed(c) for c in doc["cues"])
+    return counts
 
 
 def with_reference_speakers(words, reference):

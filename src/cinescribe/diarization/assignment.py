@@ -93,6 +93,46 @@ def sentence_inserts_joined(words):
     return words
 
 
+def continues_phrase(word):
+    """Whether a word carries on the words before it rather than opening an utterance: Whisper writes an
+    utterance's first word with a capital, a continuation in lower case ('open | the box'). Scripts without
+    case (Devanagari) say nothing either way, so no."""
+    letters = [c for c in word["word"] if c.isalpha()]
+    return bool(letters) and letters[0].islower()
+
+
+def phrase_flickers_joined(words):
+    """Speakers of a breath group (a sentence's words with no pause of MAX_FRAGMENT_PAUSE_S between them) made
+    one where every change of voice inside it lands on a word that continues the phrase ('- Good. Now open /
+    - the box,', '- I've been in / - my door for too long.'): one voice split into two speakers flickers
+    mid-phrase, and people taking turns do not hand over between 'open' and 'the box'. The group goes to the
+    voice that says most of it (in seconds). A change onto a capitalised word may be a new utterance Whisper
+    left unpunctuated ('in a minute | Good, then hurry.') and keeps the group as it is."""
+    words = [dict(w) for w in words]
+
+    def settle(group):
+        changes = [k for k, prev in zip(group[1:], group) if words[k]["speaker"] != words[prev]["speaker"]]
+        if not changes or not all(continues_phrase(words[k]) for k in changes):
+            return
+        said = Counter()
+        for k in group:
+            said[words[k]["speaker"]] += words[k]["end"] - words[k]["start"]
+        most = max(said.values())
+        voice = next(words[k]["speaker"] for k in group if said[words[k]["speaker"]] == most)
+        for k in group:
+            words[k]["speaker"] = voice
+
+    group = []
+    for k, word in enumerate(words):
+        if group and (ends_sentence(words[group[-1]]["word"])
+                      or not 0 <= word["start"] - words[group[-1]]["end"] < MAX_FRAGMENT_PAUSE_S):
+            settle(group)
+            group = []
+        group.append(k)
+    settle(group)
+    return words
+
+
 def assign_speakers(segments, turns):
     """Each word its speaker and each segment its majority speaker (copies; the inputs are untouched)."""
     if not turns:
@@ -101,7 +141,7 @@ def assign_speakers(segments, turns):
     out = []
     for segment in segments:
         words = [dict(w, speaker=speaker_at(w["start"], w["end"], index)) for w in segment.get("words", [])]
-        words = sentence_fragments_joined(sentence_inserts_joined(words))
+        words = phrase_flickers_joined(sentence_fragments_joined(sentence_inserts_joined(words)))
         votes = Counter(w["speaker"] for w in words) or Counter([speaker_at(segment["start"], segment["end"], index)])
         out.append(dict(segment, words=words, speaker=votes.most_common(1)[0][0]))
     return out

@@ -5,7 +5,12 @@ import importlib.util
 import pytest
 from pyannote.core import Annotation, Segment
 
-from cinescribe.diarization.assignment import assign_speakers, sentence_fragments_joined, sentence_inserts_joined
+from cinescribe.diarization.assignment import (
+    assign_speakers,
+    phrase_flickers_joined,
+    sentence_fragments_joined,
+    sentence_inserts_joined,
+)
 from cinescribe.diarization.pyannote_pipeline import load_pipeline, turns_from_annotation
 from cinescribe.runtime.errors import CinescribeError
 
@@ -113,3 +118,23 @@ def test_an_answer_between_two_sentences_or_after_a_pause_keeps_its_voice():
     said = (("A", "We are", 0.0), ("B", "Yes.", 0.5), ("A", "in my coat pocket.", 0.75))
     for parts in (ended, paused, said):
         assert "B" in {w["speaker"] for w in sentence_inserts_joined(_said(*parts))}
+
+
+def test_one_voice_flickering_to_another_mid_phrase_is_one_voice():
+    """'- Good. Now open / - the box, slowly…' and '- That's all I have, I've been in / - my door for too
+    long.' were each one voice split into two speakers: a change onto a word that carries on the phrase, with
+    no pause, is not a change of voice. The voice saying most of the breath group takes it."""
+    box = (("A", "Good. Now open", 0.0), ("B", "the box,", 0.75), ("A", "slowly and do not touch the paper.", 1.25))
+    door = (("A", "That's all I have, I've been in", 0.0), ("B", "my door for too long.", 1.75))
+    assert {w["speaker"] for w in phrase_flickers_joined(_said(*box))} == {"A"}
+    assert {w["speaker"] for w in phrase_flickers_joined(_said(*door))} == {"A"}
+
+
+def test_a_change_after_a_pause_or_onto_a_capital_keeps_both_voices():
+    """A new utterance Whisper left unpunctuated starts with a capital; after a breath it may be anyone's; a
+    language without letter case gives no sign either way."""
+    capital = (("A", "Are you coming", 0.0), ("B", "Good, then hurry.", 0.75))
+    paused = (("A", "We are going to", 0.0), ("B", "the station tonight.", 1.4))
+    hindi = (("A", "मैं बाज़ार जा", 0.0), ("B", "रहा हूँ।", 0.75))
+    for parts in (capital, paused, hindi):
+        assert {w["speaker"] for w in phrase_flickers_joined(_said(*parts))} == {"A", "B"}
