@@ -32,6 +32,7 @@ class VoiceLikeOptions(StageOptions):
     syllable_swing_db: float = 2.0  # spread of the band's level over a second: syllables, not a steady hiss
     smoothing_s: float = 0.5  # frames voted over this long, so syllable gaps do not split a line
     min_s: float = 2.0  # shorter stretches are left out
+    min_outside_s: float = 1.5  # a long enough stretch keeps each part outside VAD speech this long
 
 
 def frame_features(samples):
@@ -52,7 +53,9 @@ def frame_features(samples):
 
 
 def voice_like_spans(level, band, flatness, band_db, speech, options=VoiceLikeOptions()) -> list[Span]:
-    """[start, end] stretches of voice-like sound (see the module) that lie outside `speech`, in seconds."""
+    """[start, end] stretches of voice-like sound (see the module) that lie outside `speech`, in seconds. A
+    stretch is measured whole (min_s), the part VAD heard included: a whisper whose first syllable VAD caught
+    keeps the rest of it (min_outside_s)."""
     if not options.enabled or not len(level):
         return []
     from scipy.ndimage import uniform_filter1d
@@ -69,7 +72,7 @@ def voice_like_spans(level, band, flatness, band_db, speech, options=VoiceLikeOp
     found = []
     for start, end, _ in stretches:
         for a, b in uncovered(start, end, speech):
-            if b - a >= options.min_s:
+            if b - a >= options.min_s or (end - start >= options.min_s and b - a >= options.min_outside_s):
                 found.append([round(float(a), 3), round(float(b), 3)])
     return found
 
