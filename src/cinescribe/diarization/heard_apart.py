@@ -21,6 +21,17 @@ from cinescribe.diarization.local_speakers import window_starts
 
 
 @dataclass
+class SegmentationWindow:
+    """What the stages read of one 10 s window, per model frame: its film time, the likeliest powerset class
+    (nobody, one local speaker alone, or a pair) and the probability that two voices speak at once. Kept small
+    (1-2 bytes a frame beside the times) so a 2.5-hour film's windows stay a few MB."""
+
+    times: np.ndarray
+    likeliest: np.ndarray
+    overlap: np.ndarray
+
+
+@dataclass
 class SegmentationPass:
     """segmentation-3.0 over one film, each 10 s window run once however many stages ask for it."""
 
@@ -28,21 +39,23 @@ class SegmentationPass:
     segmenter: object
     _seen: dict = field(default_factory=dict)
 
-    def class_probability(self, first):
-        """Class probabilities and the frames' film times of the window that starts at `first` seconds."""
+    def window(self, first) -> SegmentationWindow:
+        """The window that starts at `first` seconds."""
         if first not in self._seen:
             probability, times = self.segmenter.class_probability(
                 read_slice(self.wav_path, first, first + self.segmenter.window_s))
-            self._seen[first] = probability, first + times
+            self._seen[first] = SegmentationWindow(
+                first + times, np.argmax(probability, 1).astype(np.int8),
+                probability[:, self.segmenter.PAIRS].sum(1).astype(np.float16))
         return self._seen[first]
 
 
-def window_groups(probability, times, segmenter, clustering, half, min_frames, share):
-    """Per local speaker the model hears alone for at least `min_frames` frames of one window: the indices of
+def window_groups(likeliest, times, segmenter, clustering, half, min_frames, share):
+    """Per local speaker the model hears alone for at least `min_frames` frames of one window (`likeliest`:
+    SegmentationWindow's classes): the indices of
     the clustering windows (`clustering`: diarization.pipeline.Windows, each `half` seconds either side of its
     centre) inside the window whose frames are at least `share` that speaker's. Fewer than two groups:
     nothing heard apart here."""
-    likeliest = np.argmax(probability, 1)
     first, last = np.searchsorted(clustering.centres, [times[0] + half, times[-1] - half])
     groups = []
     for k in segmenter.SINGLES:
@@ -73,10 +86,10 @@ def voices_heard_apart(segmentation, spans, clustering, local, opts):
         if len(set(local[first:last])) < 2:
             continue
         for window in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
-            probability, times = segmentation.class_probability(window)
-            if len(times):
-                groups = window_groups(probability, times, segmenter, clustering, opts.window_s / 2, min_frames,
-                                       opts.apart_share)
+            heard_here = segmentation.window(window)
+            if len(heard_here.times):
+                groups = window_groups(heard_here.likeliest, heard_here.times, segmenter, clustering,
+                                       opts.window_s / 2, min_frames, opts.apart_share)
                 if groups:
                     heard.append(groups)
     return heard

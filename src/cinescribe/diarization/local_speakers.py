@@ -79,13 +79,13 @@ def local_speakers(segmentation, regions, labels, placing_centres, similarity, o
             continue  # one voice here: nobody to change to or overlap with
         votes = np.zeros((last_frame - first_frame, similarity.shape[1]) if longest else (0, 0))
         for first in window_starts(start, end, segmenter.window_s, opts.overlap_step_s):
-            probability, at = segmentation.class_probability(first)
+            window = segmentation.window(first)
+            at, likeliest = window.times, window.likeliest
             index = np.clip((at / frame_s).astype(int), first_frame, last_frame - 1)
-            np.add.at(overlap, index, probability[:, segmenter.PAIRS].sum(1))
+            np.add.at(overlap, index, window.overlap)
             np.add.at(count, index, 1)
             if not longest:
                 continue
-            likeliest = np.argmax(probability, 1)
             active = np.stack([likeliest == k for k in segmenter.SINGLES], 1)
             scores = np.stack([np.interp(at, placing_centres, similarity[:, j]) for j in range(similarity.shape[1])], 1)
             mapping = local_to_film(active, scores, labels[index], min_frames, opts.quick_agreement)

@@ -188,9 +188,11 @@ def diarize(wav_path, speech, encoder, opts=None, segmenter=None):
     if not len(clustering.embeddings):
         return []
     segmentation = SegmentationPass(wav_path, segmenter) if segmenter is not None else None
-    spans = speech_spans(audible)
-    labels, centre = cluster(clustering, opts, (lambda local: voices_heard_apart(
-        segmentation, spans, clustering, local, opts)) if segmentation and opts.apart_links else None)
+
+    def hear_apart(local):
+        return voices_heard_apart(segmentation, speech_spans(audible), clustering, local, opts)
+
+    labels, centre = cluster(clustering, opts, hear_apart if segmentation and opts.apart_links else None)
     log.info("diarize: %d windows, %d speakers", len(labels), labels.max() + 1)
     if centre is None:
         similarity = placing.embeddings @ centroids(clustering.embeddings, labels).T

@@ -244,11 +244,11 @@ def test_heard_apart_groups_hold_the_windows_each_local_speaker_speaks_alone():
     probability[(times >= 24.5) & (times < 29.5)] = np.eye(7)[2]
     centres = np.arange(18.0, 32.0, 0.75)
     clustering = Windows(np.zeros((len(centres), 192)), centres, np.full(len(centres), 0.75))
-    groups = window_groups(probability, times, segmenter, clustering, 0.75, min_frames=59, share=0.8)
+    groups = window_groups(np.argmax(probability, 1), times, segmenter, clustering, 0.75, min_frames=59, share=0.8)
     assert [list(centres[g]) for g in groups] == [[21.0, 21.75, 22.5, 23.25, 24.0], [25.5, 26.25, 27.0, 27.75, 28.5]]
     alone = probability.copy()
     alone[times >= 24.5] = np.eye(7)[1]
-    assert window_groups(alone, times, segmenter, clustering, 0.75, min_frames=59, share=0.8) == []
+    assert window_groups(np.argmax(alone, 1), times, segmenter, clustering, 0.75, min_frames=59, share=0.8) == []
 
 
 def test_local_clusters_never_cross_a_block():
