@@ -9,6 +9,7 @@ from cinescribe.text.words import ends_sentence
 MAX_FRAGMENT_WORDS = 2  # a run of this many words or fewer can be a fragment of a neighbour's sentence
 MAX_FRAGMENT_PAUSE_S = 0.3  # … when no longer pause parts it from that sentence
 MAX_INSERT_WORDS = 4  # a run this short inside one voice's sentence, with no pause either side, is that voice's
+MAX_CONTINUATION_PAUSE_S = 1.0  # a sentence carried on in lower case after a breath this short is one voice's
 
 
 class TurnIndex:
@@ -102,12 +103,12 @@ def continues_phrase(word):
 
 
 def phrase_flickers_joined(words):
-    """Speakers of a breath group (a sentence's words with no pause of MAX_FRAGMENT_PAUSE_S between them) made
-    one where every change of voice inside it lands on a word that continues the phrase ('- Good. Now open /
-    - the box,', '- I've been in / - my door for too long.'): one voice split into two speakers flickers
-    mid-phrase, and people taking turns do not hand over between 'open' and 'the box'. The group goes to the
-    voice that says most of it (in seconds). A change onto a capitalised word may be a new utterance Whisper
-    left unpunctuated ('in a minute | Good, then hurry.') and keeps the group as it is."""
+    """Speakers of a stretch of one sentence (no pause of MAX_CONTINUATION_PAUSE_S inside it) made one where
+    every change of voice inside it lands on a word that carries the sentence on ('- Good. Now open / - the
+    box,', '- Good, / - now open the box,' after a breath): one voice split into two speakers flickers
+    mid-sentence, and a new speaker's words open with a capital (Whisper writes them as a new sentence). The
+    stretch goes to the voice that says most of it (in seconds). A change onto a capitalised word may be a new
+    utterance Whisper left unpunctuated ('in a minute | Good, then hurry.') and keeps the stretch as it is."""
     words = [dict(w) for w in words]
 
     def settle(group):
@@ -125,7 +126,7 @@ def phrase_flickers_joined(words):
     group = []
     for k, word in enumerate(words):
         if group and (ends_sentence(words[group[-1]]["word"])
-                      or not 0 <= word["start"] - words[group[-1]]["end"] < MAX_FRAGMENT_PAUSE_S):
+                      or not 0 <= word["start"] - words[group[-1]]["end"] < MAX_CONTINUATION_PAUSE_S):
             settle(group)
             group = []
         group.append(k)
