@@ -5,11 +5,11 @@ CAM++ prints of two voices one synthesiser made (or two readers of one corpus) c
 does to itself across a music bed and a ringing room, so no similarity threshold keeps them apart. The
 segmentation model judges a different thing, inside one window and one room: who is talking to whom. It
 misses often (it hears many such pairs as one person), but where it does hear two people each for a second
-or more, it is seldom wrong, so its verdicts become cannot-link constraints for clustering
+or more, it was not once wrong on our films, so its verdicts become cannot-link constraints for clustering
 (diarization.clustering.Merger), not labels.
 
-The windows' class probabilities are kept (SegmentationPass) for local_speakers, which slides the same
-windows over the same speech for quick turns and overlap.
+What the stages read of each window is kept (SegmentationPass): local_speakers slides the same windows over
+the same speech for quick turns and overlap, so no window runs twice.
 """
 
 from dataclasses import dataclass, field
@@ -52,10 +52,9 @@ class SegmentationPass:
 
 def window_groups(likeliest, times, segmenter, clustering, half, min_frames, share):
     """Per local speaker the model hears alone for at least `min_frames` frames of one window (`likeliest`:
-    SegmentationWindow's classes): the indices of
-    the clustering windows (`clustering`: diarization.pipeline.Windows, each `half` seconds either side of its
-    centre) inside the window whose frames are at least `share` that speaker's. Fewer than two groups:
-    nothing heard apart here."""
+    SegmentationWindow's classes): the indices of the clustering windows (`clustering`:
+    diarization.pipeline.Windows, each `half` seconds either side of its centre) inside the window whose frames
+    are at least `share` that speaker's. Fewer than two groups: nothing heard apart here."""
     first, last = np.searchsorted(clustering.centres, [times[0] + half, times[-1] - half])
     groups = []
     for k in segmenter.SINGLES:
