@@ -137,7 +137,7 @@ def test_a_change_after_a_pause_or_onto_a_capital_keeps_both_voices():
     """A new utterance Whisper left unpunctuated starts with a capital; after a second's pause it may be anyone's;
     a language without letter case gives no sign either way."""
     capital = (("A", "Are you coming", 0.0), ("B", "Good, then hurry.", 0.75))
-    paused = (("A", "We are going to", 0.0), ("B", "the station tonight.", 1.95))
+    paused = (("A", "We are going to", 0.0), ("B", "the station tonight.", 2.2))  # 1.25 s after "to"
     hindi = (("A", "मैं बाज़ार जा", 0.0), ("B", "रहा हूँ।", 0.75))
     for parts in (capital, paused, hindi):
         assert {w["speaker"] for w in phrase_flickers_joined(_said(*parts))} == {"A", "B"}
