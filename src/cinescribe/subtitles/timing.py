@@ -3,7 +3,8 @@
 - In-time on the first frame of the voice. Whisper's word starts wander by ±0.1 s (on the tuning film a cue
   started 98 ms early on average); where voice activity (Silero) starts a stretch of speech within a few
   tenths of the first word, that onset is the in-time (89 % within 2 frames on the tuning film, none early
-  by more than 4).
+  by more than 4). A word holds no pause: where VAD hears the voice resume inside Whisper's first word, the
+  word was stretched back over the silence before it, and the in-time is there.
 - Out-time after the last frame of the voice: Whisper ends a word ~0.13 s before the sound does, VAD's end of
   the stretch is nearer; then a short linger, longer when reading speed needs it.
 - Chaining: a gap of half a second or less between two cues closes to 2 frames, so no blank flickers between
@@ -79,11 +80,22 @@ def _inside(spans, t):
     return i > 0 and spans[i - 1][0] <= t <= spans[i - 1][1]
 
 
+def voice_resumes_in(word, onsets, pauses):
+    """Where the voice starts again inside a cue's first word (-inf: nowhere). A word holds no pause: where VAD
+    hears one end inside Whisper's first word, or a stretch of speech begin there, Whisper stretched the word back
+    over the silence before it (over a music bed, a reverb tail, a whisper) and its sound starts there."""
+    start, end = word["start"], word["end"]
+    inside = [b for _, b in pauses if start < b < end]
+    inside += onsets[bisect.bisect_right(onsets, start):bisect.bisect_left(onsets, end)]
+    return max(inside, default=float("-inf"))
+
+
 def voice_frames(groups, context, timing):
     """Each group's voice as frames: onset from VAD near its first word, end from VAD near its last word."""
     grid = context.grid
     onsets = sorted(s + context.vad_pad_s for s, _ in context.speech)
     ends = sorted(e - context.vad_pad_s for _, e in context.speech)
+    voiced = sorted([s + context.vad_pad_s, e - context.vad_pad_s] for s, e in context.speech)  # padding is not voice
     pauses = sorted(context.pauses)
     pause_starts = [a for a, _ in pauses]
     timed, previous_end = [], float("-inf")
@@ -96,10 +108,11 @@ def voice_frames(groups, context, timing):
         near = _nearest(onsets, start, timing.onset_before_s, timing.onset_after_s)
         onset = _nearest(sorted(resumed + ([near] if near is not None else [])), start, timing.onset_before_s,
                          timing.onset_after_s)
-        if onset is None and not _inside(context.speech, start):  # a word placed in silence: the voice follows
-            onset = _nearest(onsets, start, 0.0, timing.onset_after_silence_s)
+        if onset is None and not _inside(voiced, start):  # a word placed in silence: the voice follows
+            onset = _nearest(onsets, start, 0.0, words[0]["end"] - start + timing.onset_after_silence_s)
         if onset is None or onset <= previous_end:  # that stretch began with the words before
             onset = start
+        onset = max(onset, voice_resumes_in(words[0], onsets, pauses))
         voice_end = _nearest(ends, end, timing.offset_before_s, timing.offset_after_s)
         voice_end = max(end, voice_end) if voice_end is not None else end + timing.word_end_lag_s
         timed.append(TimedCue(words, grid.floor(onset), max(grid.ceil(voice_end), grid.floor(onset) + 1)))

@@ -79,6 +79,29 @@ def test_a_whisper_vad_did_not_hear_comes_up_where_its_voice_like_sound_starts(t
             assert cue["start"] == pytest.approx(10.0, abs=1 / 24 + 1e-3)
 
 
+def test_a_first_word_whisper_stretched_back_over_a_pause_comes_up_after_the_pause():
+    """Over a music bed VAD hears one stretch from the line before; Whisper's 'Give' starts where the last word
+    ended, 0.5 s before the voice and before the pause VAD heard (held-out 2.5 h film: 10 frames early). A word holds no pause: the cue
+    comes up where the voice resumes."""
+    first = _line("Stay back, all of you, and keep your hands where I can see them.", 10.0, step=0.25)
+    words = first + _line("Give me the gun, and nobody has to get hurt tonight.", 13.95)
+    words[len(first)]["start"] = 13.45  # where 'them.' ends
+    context = TimingContext(speech=[[9.9, 17.0]], vad_pad_s=0.1, pauses=[[13.7, 13.95]])
+    line = [c for c in build_cues(words, STYLE, context) if "Give" in " ".join(c["lines"])][0]
+    assert line["start"] == pytest.approx(13.95, abs=1 / 24 + 1e-3)
+
+
+def test_a_first_word_placed_in_vads_padding_waits_for_the_voice():
+    """Whisper puts 'I' 0.8 s before the voice, inside the padding Silero adds after the line before: padding is
+    not voice, so the cue comes up where the next stretch of speech starts (tuning 2.5 h film: 19 frames early)."""
+    first = _line("That's the job in the city, and I start on Monday, first thing in the morning.", 4.0)
+    words = first + _line("I was going to write you a letter from the station.", 10.8)
+    words[len(first)].update(start=10.02, end=10.5)
+    context = TimingContext(speech=[[3.9, 10.1], [10.7, 14.3]], vad_pad_s=0.1)
+    line = [c for c in build_cues(words, STYLE, context) if "write" in " ".join(c["lines"])][0]
+    assert line["start"] == pytest.approx(10.8, abs=1 / 24 + 1e-3)
+
+
 def test_a_breath_inside_a_line_does_not_hold_back_the_cue_that_starts_the_line():
     """'Well, … I think we should go.': the breath after 'Well,' is inside the line; the cue comes up with 'Well'."""
     words = _line("Where were you?", 10.0) + _line("Well, I think we should go.", 12.0)
