@@ -143,6 +143,28 @@ def test_one_voice_flickering_after_a_comma_is_one_voice_whatever_the_case_of_th
         assert len({w["speaker"] for w in phrase_flickers_joined(_said(*parts))}) == 1
 
 
+def _segments(*parts):
+    """One Whisper segment per (speaker, text, start) part, and the turns that give each part its speaker."""
+    segments, turns = [], []
+    for speaker, text, start in parts:
+        words = _said((speaker, text, start))
+        segments.append({"start": words[0]["start"], "end": words[-1]["end"], "text": text,
+                         "words": [{k: v for k, v in w.items() if k != "speaker"} for w in words]})
+        turns.append({"start": words[0]["start"] - 0.05, "end": words[-1]["end"] + 0.05, "speaker": speaker})
+    return segments, turns
+
+
+def test_a_sentence_whisper_split_into_two_segments_is_one_voice_where_it_carries_on():
+    """'- Bring it tomorrow at noon / - and bring it on.': Whisper ended a segment mid-sentence and the voice
+    changed with it (the tuning 2.5-hour film's last 3 false dash pairs were all such). A segment that opens
+    with a capital, the sentence before unfinished ('I called you four times | Is everything all right?'),
+    is a new utterance and keeps its voice."""
+    carried = _segments(("A", "Bring it tomorrow at noon", 0.0), ("B", "and bring it on.", 1.5))
+    opened = _segments(("A", "I called you four times", 0.0), ("B", "Is everything all right?", 1.6))
+    assert {w["speaker"] for s in assign_speakers(*carried) for w in s["words"]} == {"A"}
+    assert [s["speaker"] for s in assign_speakers(*opened)] == ["A", "B"]
+
+
 def test_a_change_after_a_pause_or_onto_a_capital_keeps_both_voices():
     """A new utterance Whisper left unpunctuated starts with a capital; after a second's pause it may be anyone's;
     a language without letter case gives no sign either way."""
