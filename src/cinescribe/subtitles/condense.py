@@ -12,9 +12,8 @@ carried are repaired: "Um, yes." → "Yes."; "It's fine, you know." → "It's fi
 "It's fine.". The fillers are English only: Hindi's (मतलब, यानी, …) are also ordinary words and no citable list
 tells them apart, so Hindi cues lose only stutters and repeats. Sung cues are never condensed.
 
-Where it plugs in (`subtitles.condense`, off by default): after timing, per cue, before the lines are final:
-build_cues → condense_cues(cues, style.max_cps, lines_for, style.max_line_chars, style.max_lines, language)
-(max_cps as reading_speed.resolved_style gives it). It is not called there yet.
+Where it plugs in (`subtitles.condense`, off by default): cues.build_cues calls condense_cues after timing,
+per cue, before the lines are final, with the reading-speed limit reading_speed.resolved_style gives.
 """
 
 import re
