@@ -101,7 +101,7 @@ def continues_phrase(word, before=None):
     """Whether a word carries on the words before it rather than opening an utterance: Whisper writes an
     utterance's first word with a capital, a continuation in lower case ('open | the box'), and a word after a
     comma goes on the sentence whatever its case ('Number 10, | Fresh Nelly is waiting', 'When we lost
-    sight, | I told you'). Scripts without case (Devanagari) say nothing either way, so no."""
+    sight, | I told you'). In scripts without case (Devanagari) only the comma tells."""
     if before is not None and before["word"].rstrip().rstrip(CLOSERS)[-1:] in CLAUSE_MARKS:
         return True
     letters = [c for c in word["word"] if c.isalpha()]

@@ -80,13 +80,14 @@ def _inside(spans, t):
     return i > 0 and spans[i - 1][0] <= t <= spans[i - 1][1]
 
 
-def voice_resumes_in(word, onsets, pauses):
+def voice_resumes_in(word, onsets, pause_ends):
     """Where the voice starts again inside a cue's first word (-inf: nowhere). A word holds no pause: where VAD
     hears one end inside Whisper's first word, or a stretch of speech begin there, Whisper stretched the word back
-    over the silence before it (over a music bed, a reverb tail, a whisper) and its sound starts there."""
+    over the silence before it (over a music bed, a reverb tail, a whisper) and its sound starts there. Both
+    lists are sorted."""
     start, end = word["start"], word["end"]
-    inside = [b for _, b in pauses if start < b < end]
-    inside += onsets[bisect.bisect_right(onsets, start):bisect.bisect_left(onsets, end)]
+    inside = [points[bisect.bisect_left(points, end) - 1] for points in (pause_ends, onsets)
+              if bisect.bisect_left(points, end) > bisect.bisect_right(points, start)]
     return max(inside, default=float("-inf"))
 
 
@@ -98,6 +99,7 @@ def voice_frames(groups, context, timing):
     voiced = sorted([s + context.vad_pad_s, e - context.vad_pad_s] for s, e in context.speech)  # padding is not voice
     pauses = sorted(context.pauses)
     pause_starts = [a for a, _ in pauses]
+    pause_ends = sorted(b for _, b in pauses)
     timed, previous_end = [], float("-inf")
     for words in groups:
         start, end = words[0]["start"], words[-1]["end"]
@@ -112,7 +114,7 @@ def voice_frames(groups, context, timing):
             onset = _nearest(onsets, start, 0.0, words[0]["end"] - start + timing.onset_after_silence_s)
         if onset is None or onset <= previous_end:  # that stretch began with the words before
             onset = start
-        onset = max(onset, voice_resumes_in(words[0], onsets, pauses))
+        onset = max(onset, voice_resumes_in(words[0], onsets, pause_ends))
         voice_end = _nearest(ends, end, timing.offset_before_s, timing.offset_after_s)
         voice_end = max(end, voice_end) if voice_end is not None else end + timing.word_end_lag_s
         timed.append(TimedCue(words, grid.floor(onset), max(grid.ceil(voice_end), grid.floor(onset) + 1)))
