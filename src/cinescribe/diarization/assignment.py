@@ -4,7 +4,7 @@ import bisect
 from collections import Counter
 from itertools import accumulate, groupby
 
-from cinescribe.text.words import CLOSERS, ends_sentence
+from cinescribe.text.words import ends_clause, ends_sentence
 
 MAX_FRAGMENT_WORDS = 2  # a run of this many words or fewer can be a fragment of a neighbour's sentence
 MAX_FRAGMENT_PAUSE_S = 0.3  # … when no longer pause parts it from that sentence
@@ -94,7 +94,8 @@ def sentence_inserts_joined(words):
     return words
 
 
-CLAUSE_MARKS = ",;:"  # after one of these Whisper's sentence goes on, whatever case the next word has
+CLAUSE_MARKS = ",;:"  # after one of these Whisper's sentence goes on, whatever case the next word has (dashes,
+# which subtitle segmentation counts too, are left out: a dash may be a voice cut off by another; not measured)
 
 
 def continues_phrase(word, before=None):
@@ -102,7 +103,7 @@ def continues_phrase(word, before=None):
     utterance's first word with a capital, a continuation in lower case ('open | the box'), and a word after a
     comma goes on the sentence whatever its case ('Number 10, | Fresh Nelly is waiting', 'When we lost
     sight, | I told you'). In scripts without case (Devanagari) only the comma tells."""
-    if before is not None and before["word"].rstrip().rstrip(CLOSERS)[-1:] in CLAUSE_MARKS:
+    if before is not None and ends_clause(before["word"], CLAUSE_MARKS):
         return True
     letters = [c for c in word["word"] if c.isalpha()]
     return bool(letters) and letters[0].islower()

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from cinescribe.runtime.options import StageOptions
 from cinescribe.subtitles.line_breaks import CONJUNCTIONS, DANGLING, POSTPOSITIONS
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.words import CLOSERS, ends_sentence
+from cinescribe.text.words import ends_clause, ends_sentence
 
-CLAUSE_ENDS = ",;:—–"
 AUXILIARIES = {"is", "are", "was", "were", "am", "be", "been", "have", "has", "had", "do", "does", "did",
                "will", "would", "can", "could", "should", "must", "shall", "may", "might"}
 # a cue ending on one of these leaves its phrase open: articles, prepositions, pronouns (line_breaks.DANGLING),
@@ -56,10 +55,6 @@ def _bare(word):
     return word.strip().strip(".,;:!?\"'“”‘’()[]-—–…।॥").lower()
 
 
-def _ends_clause(word):
-    return word.rstrip().rstrip(CLOSERS)[-1:] in CLAUSE_ENDS
-
-
 def _speaker(word):
     return word.get("speaker")
 
@@ -79,7 +74,7 @@ def break_costs(words, style, costs):
         cost = 0.0
         if ends[b - 1]:
             cost += costs.sentence_end
-        elif _ends_clause(before["word"]):
+        elif ends_clause(before["word"]):
             cost += costs.clause
         else:
             cost += costs.mid_phrase

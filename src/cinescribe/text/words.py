@@ -6,9 +6,17 @@ SENTENCE_ENDS = ".?!।॥"  # the danda ends a Hindi sentence
 CLOSERS = "\"'»”’)]"
 
 
+CLAUSE_ENDS = ",;:—–"
+
+
 def ends_sentence(word):
     """Whether a word (its text, leading space and all) ends a sentence, closing quotes aside."""
     return word.rstrip().rstrip(CLOSERS)[-1:] in SENTENCE_ENDS
+
+
+def ends_clause(word, marks=CLAUSE_ENDS):
+    """Whether a word (its text) ends on one of `marks`, closing quotes aside: a clause ends there."""
+    return word.rstrip().rstrip(CLOSERS)[-1:] in marks
 
 
 def text_of(words):
