@@ -37,33 +37,50 @@ class Browser:
         return self
 
     def reload(self):
-        """Reload once the browser holds every storage write this document made, as a user reopening it sees.
+        """Reload once the browser holds every storage write this page made, as a user reopening it sees.
 
         Chromium hands a page's storage writes to the browser process asynchronously, and a reloaded document
         reads them from there: a text typed key by key is stored in steps, and a check for one word can see
-        an earlier step. So this waits until a second tab of the page sees the whole of this document's
-        storage, then reloads until this tab too reads it back.
+        an earlier step. So this waits until a second tab of the page sees this page's entries as this tab
+        holds them, then reloads until this tab too reads them back. Only this page's entries are compared:
+        pages of earlier tests share the file:// origin, and a tab's copy of their entries is not this test's
+        concern.
         """
         url, first = self.driver.current_url, self.driver.current_window_handle
-        expected = self.storage()
+        expected = self.page_storage()
+        assert expected, "this page has stored no edit to read back after a reload"
+        seen = {}
 
         def sees_it():
-            if self.storage() == expected:
+            seen.update(now=self.page_storage())
+            if seen["now"] == expected:
                 return True
             self.driver.refresh()  # read storage again in a new document
             self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
             return False
 
+        def wait_to_see_it():
+            try:
+                self.wait(sees_it, timeout=30)
+            except AssertionError as error:
+                raise AssertionError(f"{error}: this page's storage reads {seen.get('now')}, "
+                                     f"its first tab held {expected}") from None
+
         self.driver.switch_to.new_window("tab")
         try:
             self.driver.get(url)
-            self.wait(sees_it, timeout=30)
+            wait_to_see_it()
         finally:
             self.driver.close()
             self.driver.switch_to.window(first)
         self.driver.refresh()
         self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
-        self.wait(sees_it, timeout=30)
+        wait_to_see_it()
+
+    def page_storage(self):
+        """This page's entries in localStorage (the review page keys its edits by the page's path)."""
+        path = self.js("return location.pathname")
+        return {key: value for key, value in self.storage().items() if f":{path}:" in key}
 
     def storage(self):
         return json.loads(self.js("return JSON.stringify(localStorage)") or "{}")
