@@ -7,6 +7,9 @@
   word was stretched back over the silence before it, and the in-time is there.
 - Out-time after the last frame of the voice: Whisper ends a word ~0.13 s before the sound does, VAD's end of
   the stretch is nearer; then a short linger, longer when reading speed needs it.
+- A cue still too fast to read between chained neighbours takes a frame from each, inside the ±2 frames QC
+  allows an in-time: it comes up a frame before its voice (where the cue before only lingers) and the cue
+  after waits a frame past its own.
 - Chaining: a gap of half a second or less between two cues closes to 2 frames, so no blank flickers between
   lines; a 2-frame gap is kept between any two cues; a cue lasts at least 5/6 s (20 frames at 24 fps).
 - Shot changes: an in- or out-time a few frames from a cut moves onto it (an out-time 2 frames before it),
@@ -41,6 +44,7 @@ class CueTiming(StageOptions):
     min_gap_frames: int = 2
     cut_zone_s: float = 0.5
     reading_lead_frames: int = 1
+    reading_delay_frames: int = 1
 
 
 @dataclass
@@ -168,17 +172,32 @@ def time_cues(groups, style, context=None, timing=None):
         cue.first = _snap_in(cue.voice_in, cuts, zone) if cuts else cue.voice_in
     for i, cue in enumerate(cues[1:], 1):  # room for the cue before (Whisper's word times can overlap)
         cue.first = max(cue.first, cues[i - 1].first + min_frames + gap)
+    readings = [grid.ceil(visible_length(text_of(cue.words)) / style.max_cps) for cue in cues]
     for i, cue in enumerate(cues):
         limit = cues[i + 1].first - gap if i + 1 < len(cues) else float("inf")
-        reading = grid.ceil(visible_length(text_of(cue.words)) / style.max_cps)
+        reading = readings[i]
         want = max(cue.voice_out + linger, cue.first + reading, cue.first + min_frames)
         last = min(want, cue.first + max_frames, limit)
         if limit - last <= chain - gap and limit - cue.first <= max_frames:
             last = limit  # chaining: a short gap closes to the minimum
+        if last - cue.first < reading and i + 1 < len(cues) and last == limit:  # too fast: the next may wait
+            following = cues[i + 1]
+            later = min(following.first + timing.reading_delay_frames, cue.first + reading + gap,
+                        following.voice_out - min_frames)
+            if later > following.first and following.first not in cuts and _snap_in(later, cuts, zone) == later:
+                following.first, limit = later, later - gap
+                last = min(want, cue.first + max_frames, limit)
         if last - cue.first < reading and cue.first not in cuts:  # too fast: come up a frame or two early
-            floor = cues[i - 1].last + gap if i else 0
+            before = cues[i - 1] if i else None
+            # a cue chained before it gives up frames it only lingers for (its voice has ended by then)
+            floor = max(before.last if before.last + gap < cue.first else before.voice_out,
+                        before.first + max(min_frames, readings[i - 1])) + gap if before else 0
             earlier = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
-            if _snap_in(earlier, cuts, zone) == earlier:  # not onto the edge of a cut's half second
+            clear_of_cuts = _snap_in(earlier, cuts, zone) == earlier and not (  # not onto a cut's half second
+                before and before.last > earlier - gap and cuts_near(earlier - gap, cuts, zone, allowed=(gap,)))
+            if earlier < cue.first and clear_of_cuts:
+                if before and before.last > earlier - gap:
+                    before.last = earlier - gap
                 cue.first = earlier
         cue.last = last
         if cuts:

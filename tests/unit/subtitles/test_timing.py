@@ -126,6 +126,24 @@ def test_short_gaps_are_chained_to_two_frames_and_long_ones_kept():
     assert cues[2]["start"] - cues[1]["end"] > 0.5
 
 
+
+def test_a_cue_too_fast_by_two_frames_takes_one_from_each_chained_neighbour():
+    """47 characters in 55 frames read at 20.5 a second: the cue comes up a frame before its voice (the cue before
+    only lingered there) and the next waits a frame after its own, and the cue reads at 20 or less."""
+    first = _line("No. I went home early.", 1.0)
+    fast = _line("Where were you all night, and who was with you?", first[-1]["end"] + 0.4, step=0.212)
+    after = _line("At the station, waiting for you.", fast[-1]["end"] + 0.3)
+    speech = [[line[0]["start"] - 0.1, line[-1]["end"] + 0.1] for line in (first, fast, after)]
+    cues = build_cues(first + fast + after, STYLE, TimingContext(speech=speech, vad_pad_s=0.1))
+    assert [" ".join(c["lines"]) for c in cues] == ["No. I went home early.", " ".join(w["word"].strip() for w in fast),
+                                                   "At the station, waiting for you."]
+    before, middle, following = cues
+    frame = 1 / 24 + 1e-3
+    assert 47 / (middle["end"] - middle["start"]) <= 20
+    assert 0 < middle["voice"][0] - middle["start"] <= frame and 0 < following["start"] - following["voice"][0] <= frame
+    assert before["end"] >= before["voice"][1]  # its voice is not cut short
+    assert all(b["start"] - a["end"] == pytest.approx(2 / 24, abs=1e-3) for a, b in zip(cues, cues[1:]))
+
 @pytest.mark.parametrize("rate", RATES, ids=str)
 def test_no_in_or_out_time_just_off_a_shot_change(rate):
     """Netflix: an in-time on the cut or at least 12 frames (half a second) away; an out-time 2 frames before
