@@ -43,8 +43,10 @@ class Browser:
         reads them from there: a text typed key by key is stored in steps, and a check for one word can see
         an earlier step. So this waits until a second tab of the page sees this page's entries as this tab
         holds them, then reloads until this tab too reads them back. Only this page's entries are compared:
-        pages of earlier tests share the file:// origin, and a tab's copy of their entries is not this test's
-        concern.
+        pages of earlier tests share the file:// origin. Under load headless Chromium can drop a write it was
+        handed (CI: a second tab read nothing of this page for 30 s while this tab held the edit), so where a
+        second tab has not seen them in 10 s this tab hands the page's own entries over again, twice at most.
+        What is tested stays the page's part: the edit it stored, and what it makes of it after a reload.
         """
         url, first = self.driver.current_url, self.driver.current_window_handle
         expected = self.page_storage()
@@ -59,23 +61,33 @@ class Browser:
             self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
             return False
 
-        def wait_to_see_it():
+        def seen_in_another_tab(timeout):
+            self.driver.switch_to.new_window("tab")
             try:
-                self.wait(sees_it, timeout=30)
-            except AssertionError as error:
-                raise AssertionError(f"{error}: this page's storage reads {seen.get('now')}, "
-                                     f"its first tab held {expected}") from None
+                self.driver.get(url)
+                self.wait(sees_it, timeout=timeout)
+                return True
+            except AssertionError:
+                return False
+            finally:
+                self.driver.close()
+                self.driver.switch_to.window(first)
 
-        self.driver.switch_to.new_window("tab")
-        try:
-            self.driver.get(url)
-            wait_to_see_it()
-        finally:
-            self.driver.close()
-            self.driver.switch_to.window(first)
+        for _ in range(3):
+            if seen_in_another_tab(timeout=10):
+                break
+            self.js("for (const [k, v] of Object.entries(arguments[0])) "
+                    "{ localStorage.removeItem(k); localStorage.setItem(k, v); }", expected)
+        else:
+            raise AssertionError(f"another tab never read this page's storage: it reads {seen.get('now')}, "
+                                 f"this tab holds {expected}")
         self.driver.refresh()
         self.wait(lambda: self.js("return document.body.dataset.ready === 'true'"))
-        wait_to_see_it()
+        try:
+            self.wait(sees_it, timeout=30)
+        except AssertionError as error:
+            raise AssertionError(f"{error}: this page's storage reads {seen.get('now')}, "
+                                 f"before the reload it held {expected}") from None
 
     def page_storage(self):
         """This page's entries in localStorage (the review page keys its edits by the page's path)."""
