@@ -2,10 +2,9 @@
 
 
 def language_threads():
-    """Language detection holds up every chunk, so it takes two cores (twice as fast as one; a 2-core machine
-    or cluster node has that); with diarization on it keeps to asr.threads, so diarization starts beside it."""
-    asr_threads = config["asr"]["threads"]
-    return asr_threads if is_on("diarization") else max(asr_threads, 2)
+    """Language detection holds up every chunk (and diarization, which waits for the chunks' queue), so it takes
+    two cores: twice as fast as one, and a 2-core machine or cluster node has that."""
+    return max(config["asr"]["threads"], 2)
 
 
 def subtitle_language(job):

@@ -28,14 +28,15 @@ rule diarize:
         unpack(cast_voice_prints),
         audio=AUDIO,
         vad=VAD,
+        queued_after=QUEUED_AFTER_CHUNKS,
     output:
         DIARIZATION,
     params:
         diarization=config["diarization"],
         strict=config["devices"]["strict"],
         cache_dir=config["models"]["cache_dir"],
-    threads: 1  # beside one ASR chunk from the start, not after the last one (it is a small share of ASR's work)
-    priority: PRIORITY["diarize"]
+    threads: 1  # beside one ASR chunk, never after the last one (it is a small share of ASR's work)
+    priority: diarize_priority
     resources:
         **watchdog("diarize", piece_s=halved_after_oom("diarization", "piece_s")),
     retries: RETRIES

@@ -1,7 +1,9 @@
 # Who goes first when cores are short. Snakemake runs the ready job of highest priority first; films are
 # long, so the order decides how long cores sit idle:
 # - CRITICAL: the chain to the first chunk (VAD, language, plan, prompts) and merge: everything waits on them.
-# - DIARIZE: one thread beside ASR from the start, not after the last chunk (it is a tenth of ASR's work).
+# - DIARIZE: one thread beside ASR, longest job first: on a film of DIARIZE_FIRST_FROM_CHUNKS chunks or more it is
+#   longer than a chunk and starts with the first chunks; on a shorter film it waits for the first chunk to end
+#   (the chunks' work is the longer, and a core left to the last chunk alone is what lengthens a run).
 # - CHUNK: chunks, the costliest first (chunk_priority adds up to 1 by cost), so the last to finish are short.
 # - Fillers, shots, songs and the review's audio copy (nothing waits long on them): on a short film they go last,
 #   into the gaps the last chunks leave; on a film of FILLERS_FIRST_FROM_CHUNKS chunks or more they go before
@@ -9,10 +11,15 @@
 # Measured effects are in docs/benchmarks.md.
 from cinescribe.asr.chunk_plan import chunk_cost
 
-PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "shots": 11, "songs": 10, "review_audio": 0}
+PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "diarize_after_chunks": 15, "shots": 11, "songs": 10,
+            "review_audio": 0}
 FILLERS_FIRST = {"shots": 27, "songs": 26, "review_audio": 25}  # above the chunks (20 + cost share < 21)
 FILLERS_FIRST_FROM_CHUNKS = 10  # 50 minutes of film at asr.chunk_seconds 300
 MAX_CHUNK_COST = 9999  # seconds of speech: chunk costs are scaled into [0, 1) of priority
+# Diarization (CAM++ over all speech, one thread) takes about a fifth of one chunk's time per chunk of film: 7.6 s
+# beside chunks of 16-20 s on the 10-minute film-like film (2 chunks), 22.6 s beside chunks of 14-19 s at 30 minutes
+# (6 chunks). From 5 chunks on it is the longest job.
+DIARIZE_FIRST_FROM_CHUNKS = 5
 
 
 def filler_priority(rule_name):
@@ -24,6 +31,14 @@ def filler_priority(rule_name):
         return (FILLERS_FIRST if many else PRIORITY)[rule_name]
 
     return priority
+
+
+def diarize_priority(wildcards):
+    """Diarization's priority: above the chunks where it is the longest job, else below them (asked again by
+    Snakemake once the plan exists; diarization waits for the chunks' queue, QUEUED_AFTER_CHUNKS)."""
+    plan = of(CHUNK_PLAN, wildcards.job)
+    long_film = os.path.exists(plan) and len(read_json(plan)["chunks"]) >= DIARIZE_FIRST_FROM_CHUNKS
+    return PRIORITY["diarize" if long_film else "diarize_after_chunks"]
 
 
 def chunk_priority(wildcards, input):
