@@ -189,9 +189,12 @@ def time_cues(groups, style, context=None, timing=None):
                 last = min(want, cue.first + max_frames, limit)
         if last - cue.first < reading and cue.first not in cuts:  # too fast: come up a frame or two early
             before = cues[i - 1] if i else None
-            # a cue chained before it gives up frames it only lingers for (its voice has ended by then)
-            floor = max(before.last if before.last + gap < cue.first else before.voice_out,
-                        before.first + max(min_frames, readings[i - 1])) + gap if before else 0
+            if before is None:
+                floor = 0
+            elif before.last + gap < cue.first:  # a gap before it: up to the gap's minimum
+                floor = before.last + gap
+            else:  # chained: the cue before gives up frames it only lingers for (its voice has ended by then)
+                floor = max(before.voice_out, before.first + max(min_frames, readings[i - 1])) + gap
             earlier = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
             clear_of_cuts = _snap_in(earlier, cuts, zone) == earlier and not (  # not onto a cut's half second
                 before and before.last > earlier - gap and cuts_near(earlier - gap, cuts, zone, allowed=(gap,)))
