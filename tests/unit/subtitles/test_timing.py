@@ -126,7 +126,6 @@ def test_short_gaps_are_chained_to_two_frames_and_long_ones_kept():
     assert cues[2]["start"] - cues[1]["end"] > 0.5
 
 
-
 def test_a_cue_too_fast_by_two_frames_takes_one_from_each_chained_neighbour():
     """47 characters in 55 frames read at 20.5 a second: the cue comes up a frame before its voice (the cue before
     only lingered there) and the next waits a frame after its own, and the cue reads at 20 or less."""
