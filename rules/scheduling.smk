@@ -22,12 +22,17 @@ MAX_CHUNK_COST = 9999  # seconds of speech: chunk costs are scaled into [0, 1) o
 DIARIZE_FIRST_FROM_CHUNKS = 5
 
 
+def planned_chunks_at_least(job, count):
+    """Whether the film's chunk plan exists and has `count` chunks or more (before it, the film counts as short)."""
+    plan = of(CHUNK_PLAN, job)
+    return os.path.exists(plan) and len(read_json(plan)["chunks"]) >= count
+
+
 def filler_priority(rule_name):
     """A filler's priority, asked again by Snakemake once the plan exists (before it, the film counts as short)."""
 
     def priority(wildcards):
-        plan = of(CHUNK_PLAN, wildcards.job)
-        many = os.path.exists(plan) and len(read_json(plan)["chunks"]) >= FILLERS_FIRST_FROM_CHUNKS
+        many = planned_chunks_at_least(wildcards.job, FILLERS_FIRST_FROM_CHUNKS)
         return (FILLERS_FIRST if many else PRIORITY)[rule_name]
 
     return priority
@@ -36,8 +41,7 @@ def filler_priority(rule_name):
 def diarize_priority(wildcards):
     """Diarization's priority: above the chunks where it is the longest job, else below them (asked again by
     Snakemake once the plan exists; diarization waits for the chunks' queue, QUEUED_AFTER_CHUNKS)."""
-    plan = of(CHUNK_PLAN, wildcards.job)
-    long_film = os.path.exists(plan) and len(read_json(plan)["chunks"]) >= DIARIZE_FIRST_FROM_CHUNKS
+    long_film = planned_chunks_at_least(wildcards.job, DIARIZE_FIRST_FROM_CHUNKS)
     return PRIORITY["diarize" if long_film else "diarize_after_chunks"]
 
 

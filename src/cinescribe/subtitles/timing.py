@@ -196,10 +196,11 @@ def time_cues(groups, style, context=None, timing=None):
             else:  # chained: the cue before gives up frames it only lingers for (its voice has ended by then)
                 floor = max(before.voice_out, before.first + max(min_frames, readings[i - 1])) + gap
             earlier = max(floor, cue.first - timing.reading_lead_frames, min(cue.first, last - reading))
+            takes_linger = before is not None and before.last > earlier - gap
             clear_of_cuts = _snap_in(earlier, cuts, zone) == earlier and not (  # not onto a cut's half second
-                before and before.last > earlier - gap and cuts_near(earlier - gap, cuts, zone, allowed=(gap,)))
+                takes_linger and cuts_near(earlier - gap, cuts, zone, allowed=(gap,)))
             if earlier < cue.first and clear_of_cuts:
-                if before and before.last > earlier - gap:
+                if takes_linger:
                     before.last = earlier - gap
                 cue.first = earlier
         cue.last = last
