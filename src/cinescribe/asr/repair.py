@@ -3,9 +3,12 @@
 Batched decoding hears each window once: where Whisper ends a window early (it did after one sentence of a
 30 s window of dialogue over a music bed, and again under reverb), nothing seeks on, and the lines after are
 lost without a trace. Decoding with timestamps (asr.segment_timestamps) removes most of it; this pass catches
-the rest: every stretch of VAD speech with far fewer words than its length implies is decoded alone (its own
-window, no prompt carried over, the full temperature fallback), and its words replace the few it had.
-What still comes back empty is left for the review page's "speech without subtitles".
+the rest: every stretch of VAD speech with far fewer words than its length implies is decoded again without the
+first pass's window around it (no prompt carried over, the full temperature fallback), and its words replace the
+few it had. Such stretches are short (a dropped line, 2-4 s), and Whisper hears 30 s whatever it is given, so
+the stretches of a chunk are laid end to end, with silence between, and decoded as one window: one encoder pass
+for several lines. A stretch that window still leaves short of words is decoded alone. What still comes back
+empty is left for the review page's "speech without subtitles".
 """
 
 from dataclasses import dataclass
@@ -25,6 +28,8 @@ class RepairOptions(StageOptions):
     min_wordless_s: float = 1.5
     join_gap_s: float = 1.0
     max_window_s: float = 28.0
+    packed_gap_s: float = 1.0
+    pack_below_s: float = 8.0
     max_compression_ratio: float = 2.4  # the hallucination filter's: a loop it will remove heard nothing
     max_repeats: int = 4  # the hallucination filter's too: a phrase said more often back to back is a loop
 
@@ -92,3 +97,62 @@ def replace_words(segments, window, repaired) -> list[Segment]:
                 out.append({**seg, "start": part[0]["start"], "end": part[-1]["end"], "words": part,
                             "text": text_of(part)})
     return sorted(out + list(repaired), key=lambda seg: seg["start"])
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One stretch of film audio inside a packed window: where it starts there, how long it is, where it starts
+    in the film."""
+
+    at: float
+    length: float
+    film_start: float
+
+
+def packed_groups(windows, max_window_s, gap_s) -> list[list[Span]]:
+    """Consecutive windows grouped so that each group, laid end to end with `gap_s` of silence between, stays
+    within `max_window_s`; a window longer than that is a group of its own."""
+    groups = []
+    for start, end in windows:
+        group = groups[-1] if groups else None
+        if group and sum(e - s for s, e in group) + gap_s * len(group) + end - start <= max_window_s:
+            group.append((start, end))
+        else:
+            groups.append([(start, end)])
+    return groups
+
+
+def placements(group, gap_s) -> list[Placed]:
+    """Where each window of a group lies in its packed window."""
+    out, at = [], 0.0
+    for start, end in group:
+        out.append(Placed(at=at, length=end - start, film_start=start))
+        at += end - start + gap_s
+    return out
+
+
+def unpacked(segments, places, gap_s) -> list[list[Segment]]:
+    """The packed window's segments (times in it), split by the stretch each word was said in, in film time.
+
+    A word belongs to the stretch its middle falls in (or within half a gap of); its times are clamped to that
+    stretch, so nothing lands in the silence laid between."""
+    out = [[] for _ in places]
+    for seg in segments:
+        parts = [[] for _ in places]
+        for word in seg["words"]:
+            middle = (word["start"] + word["end"]) / 2
+            k = min(range(len(places)), key=lambda i: max(places[i].at - middle, middle - places[i].at - places[i].length, 0.0))
+            if places[k].at - gap_s / 2 <= middle <= places[k].at + places[k].length + gap_s / 2:
+                parts[k].append(word)
+        for k, words in enumerate(parts):
+            place = places[k]
+            words = [{**w, "start": round(_into(w["start"], place), 3), "end": round(_into(w["end"], place), 3)}
+                     for w in words]
+            if words:
+                out[k].append({**seg, "start": words[0]["start"], "end": words[-1]["end"], "words": words,
+                               "text": text_of(words)})
+    return out
+
+
+def _into(t, place):
+    return place.film_start + min(max(t - place.at, 0.0), place.length)

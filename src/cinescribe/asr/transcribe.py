@@ -1,12 +1,21 @@
 """Whisper on one chunk: its speech windows are batched through faster-whisper, times made absolute."""
 
 import logging
+from functools import partial
 
 import numpy as np
 
 from cinescribe.asr.chunk_plan import group_windows
 from cinescribe.asr.languages import decoding_language
-from cinescribe.asr.repair import RepairOptions, heard_words, replace_words, unheard_spans
+from cinescribe.asr.repair import (
+    RepairOptions,
+    heard_words,
+    packed_groups,
+    placements,
+    replace_words,
+    unheard_spans,
+    unpacked,
+)
 from cinescribe.asr.scripts import HINDI_VIA_URDU_SCRIPTS, suppressed_tokens
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
@@ -130,30 +139,64 @@ def with_sound_share(segments, audio, offset, frame=512, above_db=15.0, floor_pe
 
 
 def repair_unheard(model, audio, offset, speech, segments, options, label=""):
-    """Decode each unheard stretch alone (no prompt, temperature fallback); keep what hears more words.
+    """Decode the unheard stretches again (no prompt, temperature fallback), packed several to a window, and
+    alone where that window heard no more than the first pass; keep what hears more words.
 
     No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
     repair = RepairOptions.from_config(options["repair"])
-    language = decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto"))
-    suppress = script_suppression(model, options)
+    decode = partial(_decode_again, model, options)
+    spans = unheard_spans(speech, segments, repair)
+    end_of_audio = offset + len(audio) / SAMPLE_RATE
+    windows = [(max(start - PAD_S, offset), min(end + PAD_S, end_of_audio)) for start, end in spans]
+    packed = {}
+    short = [(a, b) for a, b in windows if b - a < repair.pack_below_s]
+    for group in packed_groups(short, repair.max_window_s, repair.packed_gap_s):
+        if len(group) > 1:
+            places = placements(group, repair.packed_gap_s)
+            silence = np.zeros(round(repair.packed_gap_s * SAMPLE_RATE), dtype=audio.dtype)
+            clips = [part for a, b in group for part in (_levelled(_clip(audio, offset, a, b)), silence)][:-1]
+            packed.update(zip(group, unpacked(decode(np.concatenate(clips), 0.0), places, repair.packed_gap_s)))
     repaired = []
-    for start, end in unheard_spans(speech, segments, repair):
-        a, b = max(start - PAD_S, offset), min(end + PAD_S, offset + len(audio) / SAMPLE_RATE)
-        clip = audio[round((a - offset) * SAMPLE_RATE):round((b - offset) * SAMPLE_RATE)]
-        same_draws()
-        found, _info = model.transcribe(clip, language=language, task=options["task"],
-                                        beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
-                                        suppress_tokens=suppress, word_timestamps=True,
-                                        vad_filter=False, condition_on_previous_text=False,
-                                        no_speech_threshold=None)
-        found = [seg for seg in (_segment(seg, a) for seg in found) if seg["words"]]
+    for (start, end), (a, b) in zip(spans, windows):
         before = len(words_within(heard_words(segments, repair), start, end))
-        heard = sum(len(seg["words"]) for seg in found)
-        log.info("%s: %.1f-%.1f s had %d words; decoded alone: %d", label, start, end, before, heard)
+        found = packed.get((a, b), [])
+        how = "packed"
+        if _word_count(found) <= before:
+            found, how = decode(_clip(audio, offset, a, b), a), "alone"
+        heard = _word_count(found)
+        log.info("%s: %.1f-%.1f s had %d words; decoded %s: %d", label, start, end, before, how, heard)
         if heard > before:
             segments = replace_words(segments, (a, b), found)
             repaired.append([start, end])
     return segments, repaired
+
+
+def _clip(audio, offset, start, end):
+    return audio[round((start - offset) * SAMPLE_RATE):round((end - offset) * SAMPLE_RATE)]
+
+
+def _levelled(clip, target_db=-20.0):
+    """The clip at one loudness, so a quiet line packed after a loud one is not heard as background."""
+    rms = float(np.sqrt(np.mean(clip.astype(np.float64) ** 2))) if len(clip) else 0.0
+    if rms < 1e-5:
+        return clip
+    return np.clip(clip * (10 ** (target_db / 20) / rms), -1.0, 1.0).astype(clip.dtype)
+
+
+def _word_count(segments):
+    return sum(len(seg["words"]) for seg in segments)
+
+
+def _decode_again(model, options, clip, start):
+    """One window of the repair pass: no prompt, no context, the temperature fallback; segments with words, at
+    `start` in the film."""
+    same_draws()
+    found, _info = model.transcribe(
+        clip, language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
+        task=options["task"], beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
+        suppress_tokens=script_suppression(model, options), word_timestamps=True, vad_filter=False,
+        condition_on_previous_text=False, no_speech_threshold=None)
+    return [seg for seg in (_segment(seg, start) for seg in found) if seg["words"]]
 
 
 def detect_language(model, wav_path, speech, probe_seconds=30.0, positions=(0.1, 0.5, 0.8), candidates=3):

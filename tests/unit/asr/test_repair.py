@@ -3,7 +3,7 @@
 import pytest
 
 from cinescribe.asr.models import load_whisper
-from cinescribe.asr.repair import replace_words, unheard_spans
+from cinescribe.asr.repair import packed_groups, placements, replace_words, unheard_spans, unpacked
 from cinescribe.asr.transcribe import repair_unheard
 from cinescribe.audio.media import read_slice
 from cinescribe.audio.vad import detect_speech
@@ -94,6 +94,36 @@ def test_lines_whisper_left_out_of_a_window_come_back(dialogue):
     assert set(spoken) <= set(heard) and len(spoken) == 5 and repaired
     assert segments[0]["text"] == first_pass[0]["text"]  # what the first pass heard stays
     assert wer(" ".join(line["text"] for line in lines), " ".join(seg["text"] for seg in segments)) < 0.5
+
+
+def test_lines_decoded_together_keep_each_word_on_its_own_line_in_the_film(dialogue):
+    """Four dropped lines, each its own stretch: the repair pass decodes them laid end to end in one window, and
+    every word must come back at the time it was said in the film, not where the packed window had it."""
+    wav, lines, _speech = dialogue
+    plain = [line for line in lines if line["style"] == "plain"][:4]
+    speech = [[round(line["start"], 3), round(line["end"], 3)] for line in plain]
+    base = load_whisper("base", "cpu", "int8", 2)
+    options = {"language": "en", "task": "transcribe", "beam_size": 5, "repair": {"enabled": True, "join_gap_s": 0.2}}
+    segments, repaired = repair_unheard(base, read_slice(wav, 95.0, 120.0), 95.0, speech, [], options)
+    assert len(repaired) == 4
+    for line in plain:
+        words = [w for seg in segments for w in seg["words"] if line["start"] - 0.3 <= w["start"] <= line["end"]]
+        assert wer(line["text"], " ".join(w["word"] for w in words)) < 0.4, line["text"]
+    assert all(any(line["start"] - 0.3 <= w["start"] <= line["end"] + 0.3 for line in plain)
+               for seg in segments for w in seg["words"])
+
+
+def test_a_packed_window_gives_each_word_to_the_stretch_it_was_said_in():
+    group = packed_groups([(10.0, 13.0), (20.0, 24.0), (40.0, 60.0)], max_window_s=28.0, gap_s=1.0)
+    assert group == [[(10.0, 13.0), (20.0, 24.0)], [(40.0, 60.0)]]  # 3 + 1 + 4 + 1 + 20 s would be 29 s
+    places = placements(group[0], gap_s=1.0)
+    segment = _segment("hello there friend", 0.5, 2.9)
+    segment["words"] += _segment("stray", 3.1, 3.4)["words"] + _segment("again we meet", 4.2, 7.6)["words"]
+    first, second = unpacked([segment], places, gap_s=1.0)
+    assert [seg["text"] for seg in first] == ["hello there friend stray"]
+    assert [seg["text"] for seg in second] == ["again we meet"]
+    assert first[0]["words"][-1]["start"] == first[0]["words"][-1]["end"] == 13.0  # in the silence: clamped
+    assert second[0]["start"] == 20.2 and second[0]["end"] == 23.6
 
 
 def test_a_repetition_loop_over_dialogue_counts_as_unheard():
