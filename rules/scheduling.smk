@@ -7,7 +7,10 @@
 # - CHUNK: chunks, the costliest first (chunk_priority adds up to 1 by cost), so the last to finish are short.
 # - Fillers, shots, songs and the review's audio copy (nothing waits long on them): on a short film they go last,
 #   into the gaps the last chunks leave; on a film of FILLERS_FIRST_FROM_CHUNKS chunks or more they go before
-#   the chunks, their time spread over the rounds instead of added at the end of the run.
+#   the chunks, their time spread over the rounds instead of added at the end of the run. Without diarization
+#   that holds from FILLERS_FIRST_ALONE_FROM_CHUNKS: chunks of equal work then end together and leave no gap,
+#   and fillers run last hold the subtitles (song marks) and the page back; with it, diarization beside the
+#   chunks leaves a core free at the end where they fit.
 # Measured effects are in docs/benchmarks.md.
 from cinescribe.asr.chunk_plan import chunk_cost
 
@@ -15,6 +18,7 @@ PRIORITY = {"critical": 50, "diarize": 30, "transcribe_chunk": 20, "diarize_afte
             "review_audio": 0}
 FILLERS_FIRST = {"shots": 27, "songs": 26, "review_audio": 25}  # above the chunks (20 + cost share < 21)
 FILLERS_FIRST_FROM_CHUNKS = 10  # 50 minutes of film at asr.chunk_seconds 300
+FILLERS_FIRST_ALONE_FROM_CHUNKS = 5  # without diarization: 30-minute film-like film 51.7-53.6 s → 50.6-51.0 s
 MAX_CHUNK_COST = 9999  # seconds of speech: chunk costs are scaled into [0, 1) of priority
 # Diarization (CAM++ over all speech, one thread) takes about a fifth of one chunk's time per chunk of film: 7.6 s
 # beside chunks of 16-20 s on the 10-minute film-like film (2 chunks), 22.6 s beside chunks of 14-19 s at 30 minutes
@@ -32,7 +36,8 @@ def filler_priority(rule_name):
     """A filler's priority, asked again by Snakemake once the plan exists (before it, the film counts as short)."""
 
     def priority(wildcards):
-        many = planned_chunks_at_least(wildcards.job, FILLERS_FIRST_FROM_CHUNKS)
+        first_from = FILLERS_FIRST_FROM_CHUNKS if is_on("diarization") else FILLERS_FIRST_ALONE_FROM_CHUNKS
+        many = planned_chunks_at_least(wildcards.job, first_from)
         return (FILLERS_FIRST if many else PRIORITY)[rule_name]
 
     return priority
