@@ -8,6 +8,7 @@ right, unless the consonant before is closed by a nasal (ज़िंदगी s
 """
 
 import functools
+import unicodedata
 
 import regex
 from indic_transliteration import sanscript
@@ -19,6 +20,8 @@ _AKSHARA = regex.compile(rf"(?:{_CONSONANT}\u094D)*{_CONSONANT}[\u093E-\u094D\u0
                          r"|[\u0904-\u0914\u0960\u0961][\u0901-\u0903]?|.", regex.S)
 _VIRAMA = "\u094D"
 _OPTITRANS = sanscript.SCHEMES[sanscript.OPTITRANS]
+_NUKTA = "\u093C"
+_SPELLED_WITH_NUKTA = frozenset("कखगजडढफय")  # क़ q, ख़ K, ग़ G, ज़ z, ड़ .D, ढ़ .Dh, फ़ f, य़ Y: OPTITRANS letters
 
 
 def _has_schwa(akshara):
@@ -46,13 +49,21 @@ def drop_schwas(word):
     return "".join(parts)
 
 
+def _spellable(word):
+    """The word decomposed (क़ as क + nukta, as the akshara pattern reads it), with a nukta dropped where OPTITRANS
+    has no letter for it (व़, ऩ, ऱ, ऴ: rare spellings of Urdu sounds; left, it came through in Devanagari)."""
+    word = unicodedata.normalize("NFD", word)
+    return regex.sub(rf"(.){_NUKTA}", lambda m: m.group(0) if m.group(1) in _SPELLED_WITH_NUKTA else m.group(1), word)
+
+
 @functools.lru_cache(maxsize=65536)
 def _romanize_word(word):
-    latin = sanscript.transliterate(drop_schwas(word), sanscript.DEVANAGARI, sanscript.OPTITRANS)
+    latin = sanscript.transliterate(drop_schwas(_spellable(word)), sanscript.DEVANAGARI, sanscript.OPTITRANS)
     latin = regex.sub(r"M(?=[pbm])", "m", latin.replace(".N", "n"))
     latin = latin.replace("M", "n")
     latin = _OPTITRANS.to_lay_indian(latin)
-    return regex.sub(r"\.(?=[a-z])", "", latin)  # OPTITRANS marks nukta letters with a dot: ड़ is .D
+    latin = regex.sub(r"\.(?=[a-z])", "", latin)  # OPTITRANS marks nukta letters with a dot: ड़ is .D
+    return regex.sub(r"\p{Devanagari}", "", latin)  # signs it has no letter for (Vedic accents, Sindhi's ॻ …)
 
 
 def romanize(text, names=None):

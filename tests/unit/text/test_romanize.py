@@ -18,6 +18,16 @@ def test_hindi_words_read_as_hindi_speakers_write_them_in_latin_letters():
     assert {word: romanize(word) for word in spoken} == spoken
 
 
+def test_no_devanagari_letter_or_sign_comes_through_into_the_latin_twin():
+    """The transliteration from Urdu letters can spell a nukta on a letter Hindi rarely marks (व़ी came out of a
+    Kokoro Hindi film): the Latin twin kept it in Devanagari."""
+    assert romanize("पिताजी और से व़ी तक") == "pitaji aur se vi tak"
+    assert {romanize(word) for word in ("ऱ", "ऩ", "ऴ")} == {"ra", "na", "la"}
+    for code in range(0x0900, 0x0980):
+        for word in (chr(code), "क" + chr(code), "स" + chr(code) + "र"):
+            assert not regex.search(r"\p{Devanagari}", romanize(word)), (hex(code), romanize(word))
+
+
 def test_english_words_numbers_and_punctuation_stay_as_they_are():
     line = "- मैं office जा रहा हूँ। Meeting 5 बजे है, OK?"
     assert capitalize_sentences(romanize(line)) == "- Main office ja raha hun. Meeting 5 baje hai, OK?"
