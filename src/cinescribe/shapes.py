@@ -133,7 +133,7 @@ class VadResult(TypedDict):
     duration: float
     speech: list[Span]
     pauses: NotRequired[list[Span]]  # short pauses inside segments: where the voice starts again (cue in-times)
-    voice_like: NotRequired[list[Span]]  # voice outside speech (whispers, lines the first pass missed): decoded alone
+    voice_like: NotRequired[list[Span]]  # voice outside speech (whispers, lines the first pass missed): decoded again
 
 
 class LanguageResult(TypedDict):

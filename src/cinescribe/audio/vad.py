@@ -228,7 +228,7 @@ def rechecked_speech(wav_path, speech, options=VadOptions(), device="cpu", threa
     Silero's recurrent state, carried through a 30 s row, can go wrong and stay wrong: after a music scene it
     heard 0.7 s of the next 20 s of reverberant dialogue, which it heard whole from a fresh state. Short rows
     alone shift every span's edges, and cue timing is tuned on them; so the first pass keeps the spans, and what
-    only the second pass hears is added beside them (vad.json voice_like: decoded alone, else flagged).
+    only the second pass hears is added beside them (vad.json voice_like: decoded again by the repair pass, else flagged).
     """
     if not options.recheck_row_seconds:
         return []
