@@ -50,6 +50,8 @@ class Options(StageOptions):
     voice_similarity: float | None = None
     min_cluster_s: float = 4.0
     min_speaker_s: float = 4.0
+    fragment_s: float = 15.0
+    fragment_similarity: float = 0.5
     block_windows: int = 400
     edge_db: float = 30.0
     min_pause_s: float = 0.1

@@ -13,7 +13,7 @@ from pyannote.metrics.diarization import DiarizationErrorRate
 
 from cinescribe.audio.media import extract_audio
 from cinescribe.audio.vad import VadOptions, detect_speech
-from cinescribe.diarization.clustering import Merger, cluster, local_clusters
+from cinescribe.diarization.clustering import Merger, cluster, global_labels, local_clusters
 from cinescribe.diarization.heard_apart import window_groups
 from cinescribe.diarization.models.segmentation import load_segmenter
 from cinescribe.diarization.models.speaker_encoder import load_encoder
@@ -184,6 +184,20 @@ def test_merging_joins_alike_centroids_and_absorbs_minor_voices():
     merger.absorb_minor(min_seconds=4, floor=1)
     labels = merger.labels()
     assert merger.count == 2 and labels[0] == labels[1] != labels[2]
+
+
+def test_a_piece_of_a_voice_joins_it_and_a_small_part_keeps_its_own_speaker():
+    """A lead's lines under a music bed come out as a small cluster 0.6 alike to the lead (the tuning film had
+    four such phantoms, 6-8 s each): they join the lead. A minor character with 8 s of lines is as small but
+    sits far from every voice (0.15-0.38 on both test films): he stays a speaker of his own."""
+    lead, bed, other, minor = (np.eye(192)[i] for i in range(4))
+    under_music = lead * 0.6 + bed * 0.8
+    sums = np.stack([lead * 60, other * 40 + lead * 8, under_music * 8, minor * 8 + lead * 2])
+    labels = global_labels(np.arange(4), Windows(sums, np.arange(4.0), np.array([60.0, 40.0, 8.0, 8.0])), Options())
+    assert labels[2] == labels[0] and len({labels[0], labels[1], labels[3]}) == 3
+    kept = global_labels(np.arange(4), Windows(sums, np.arange(4.0), np.array([60.0, 40.0, 8.0, 8.0])),
+                         Options(fragment_s=0))
+    assert len(set(kept)) == 4  # without the rule the piece is a phantom speaker
 
 
 def test_film_centred_linkage_keeps_apart_voices_one_synthesiser_made_alike():
