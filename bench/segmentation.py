@@ -26,11 +26,11 @@ import numpy as np
 from cinescribe.subtitles import cues as cue_module
 from cinescribe.subtitles.cues import CueStyle
 from cinescribe.subtitles.layout import SENTENCE_ENDS, lines_for
-from cinescribe.subtitles.segmentation import PHRASE_OPENERS, BreakCosts, _bare, _ends_clause, segment
+from cinescribe.subtitles.segmentation import PHRASE_OPENERS, BreakCosts, _bare, segment
 from cinescribe.subtitles.song_marks import sung
 from cinescribe.subtitles.timing import time_cues
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.words import ends_sentence, text_of, words_of
+from cinescribe.text.words import ends_clause, ends_sentence, text_of, words_of
 
 
 def greedy(words, style):
@@ -83,7 +83,7 @@ def measure(cues, style):
     breaks = [_ends(c["words"][-1]) for c in cues[:-1]]
     durations = np.array([c["end"] - c["start"] for c in cues])
     dangling = sum(_bare(c["words"][-1]["word"]) in PHRASE_OPENERS and not _ends(c["words"][-1])
-                   and not _ends_clause(c["words"][-1]["word"]) for c in cues[:-1])
+                   and not ends_clause(c["words"][-1]["word"]) for c in cues[:-1])
     return {"cues": len(cues), "orphan tails": orphans, "(forced)": forced, "2 speakers, no dashes": undashed,
             "sentence-end breaks %": round(100 * np.mean(breaks), 1) if breaks else 100.0,
             "dangling ends": dangling, "under 1 s": int((durations < 1.0).sum()),
