@@ -65,16 +65,7 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     model = load_model()
     if model.model.device == "cpu":  # a batch decodes every window as long as its longest: on CPU that is waste
         batch_size = min(batch_size, options.get("cpu_batch_size", batch_size))
-    common = dict(
-        language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
-        task=options["task"],
-        beam_size=options["beam_size"],
-        initial_prompt=options.get("initial_prompt") or None,
-        hotwords=options.get("hotwords") or None,
-        suppress_tokens=script_suppression(model, options),
-        word_timestamps=True,
-        vad_filter=False,
-    )
+    common = dict(decoding_options(model, options), initial_prompt=options.get("initial_prompt") or None)
     if options["condition_on_previous_text"]:
         # Batched decoding cannot feed one window's text to the next, so this choice decodes in sequence.
         flat = [t for clip in clips for t in (clip["start"], clip["end"])]
@@ -103,6 +94,20 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     if options["language"] == "hi":  # decoded as ur, or a model that slips into Urdu letters: Devanagari
         out = devanagari_segments(out)
     return with_sound_share(out, audio, offset), repaired
+
+
+def decoding_options(model, options):
+    """The faster-whisper arguments both passes share: the decoding language and task, beam, hotwords, the
+    tokens suppressed, word timestamps, and no VAD of its own (ours chose the windows)."""
+    return dict(
+        language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
+        task=options["task"],
+        beam_size=options["beam_size"],
+        hotwords=options.get("hotwords") or None,
+        suppress_tokens=script_suppression(model, options),
+        word_timestamps=True,
+        vad_filter=False,
+    )
 
 
 def script_suppression(model, options):
@@ -144,7 +149,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
 
     No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
     repair = RepairOptions.from_config(options["repair"])
-    decode = partial(_decode_again, model, options)
+    decode = partial(_decode_again, model, decoding_options(model, options))
     spans = unheard_spans(speech, segments, repair)
     end_of_audio = offset + len(audio) / SAMPLE_RATE
     windows = [(max(start - PAD_S, offset), min(end + PAD_S, end_of_audio)) for start, end in spans]
@@ -187,15 +192,11 @@ def _word_count(segments):
     return sum(len(seg["words"]) for seg in segments)
 
 
-def _decode_again(model, options, clip, start):
-    """One window of the repair pass: no prompt, no context, the temperature fallback; segments with words, at
-    `start` in the film."""
+def _decode_again(model, decoding, clip, start):
+    """One window of the repair pass (`decoding`: decoding_options): no prompt, no context, the temperature
+    fallback; segments with words, at `start` in the film."""
     same_draws()
-    found, _info = model.transcribe(
-        clip, language=decoding_language(options["language"], options.get("model"), options.get("hindi_via_urdu", "auto")),
-        task=options["task"], beam_size=options["beam_size"], hotwords=options.get("hotwords") or None,
-        suppress_tokens=script_suppression(model, options), word_timestamps=True, vad_filter=False,
-        condition_on_previous_text=False, no_speech_threshold=None)
+    found, _info = model.transcribe(clip, condition_on_previous_text=False, no_speech_threshold=None, **decoding)
     return [seg for seg in (_segment(seg, start) for seg in found) if seg["words"]]
 
 
