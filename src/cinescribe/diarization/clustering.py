@@ -75,23 +75,16 @@ class Merger:
                 return
             self.merge(i, j)
 
-    def absorb_minor(self, min_seconds, floor):
-        """Clusters with less speech than a speaking part needs join the voice they resemble most."""
+    def absorb_minor(self, min_seconds, floor, similarity=-np.inf, heed_apart=False):
+        """Clusters with less speech than `min_seconds` join the voice they resemble most: with the default
+        `similarity`, any cluster too small for a speaking part; with one set, only a cluster at least that alike
+        to another (a piece of a voice, its lines under a music bed or the edges of its turns: fragments sat at
+        0.5-0.7 on both speakers films, voices with a small part below 0.4)."""
         while self.count > floor:
-            minor = self.alive & (self.seconds < min_seconds)
-            if not minor.any():
-                return
-            self.merge(*self.best_pair(rows=minor, heed_apart=False)[:2])
-
-    def absorb_fragments(self, max_seconds, similarity, floor):
-        """Clusters with less speech than `max_seconds` that are at least `similarity` alike to another join it:
-        a piece of a voice (its lines under a music bed, the edges of its turns), not a speaker of its own.
-        A voice with a small part sits far from every other (below 0.4 on both test films; fragments 0.5-0.7)."""
-        while self.count > floor:
-            small = self.alive & (self.seconds < max_seconds)
+            small = self.alive & (self.seconds < min_seconds)
             if not small.any():
                 return
-            i, j, score = self.best_pair(rows=small)
+            i, j, score = self.best_pair(rows=small, heed_apart=heed_apart)
             if score < similarity:
                 return
             self.merge(i, j)
@@ -152,7 +145,7 @@ def global_labels(local, windows, opts, hear_apart=None):
         merger.merge_above(opts.speaker_similarity, floor=low)
     merger.absorb_minor(opts.min_speaker_s, floor=low)
     if opts.fragment_s:
-        merger.absorb_fragments(opts.fragment_s, opts.fragment_similarity, floor=low)
+        merger.absorb_minor(opts.fragment_s, floor=low, similarity=opts.fragment_similarity, heed_apart=True)
     merger.merge_above(-np.inf, floor=high, heed_apart=False)
     warn_if_count_forced(merger, low, opts.speaker_similarity)
     return merger.labels()[local]
