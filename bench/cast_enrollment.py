@@ -33,7 +33,7 @@ from cinescribe.diarization.cast import enroll, speaker_prints  # noqa: E402
 from cinescribe.diarization.cast_list import CastRow  # noqa: E402
 from cinescribe.diarization.models.segmentation import load_segmenter  # noqa: E402
 from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
-from cinescribe.diarization.naming import NamingOptions, alike_names, match_names  # noqa: E402
+from cinescribe.diarization.naming import NamingOptions, alike_names, join_named, match_names  # noqa: E402
 from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
 from support import film_like  # noqa: E402
 
@@ -154,7 +154,7 @@ def candidates(reference, turns, wav, encoder, prints, voices, defaults):
             if purity.get(speaker, 0) < 0.9:
                 continue
             if majority[speaker] == out:
-                impostor.append((sc["closest_similarity"], sc["margin"], speaker, out, sc["closest"], sc["candidate"]))
+                impostor.append((sc["similarity"], sc["margin"], speaker, out, sc["candidate"]))
             elif sc["candidate"] == majority[speaker]:
                 genuine.append((sc["similarity"], sc["margin"], speaker, out, sc["candidate"]))
     for label, pairs in (("genuine", genuine), ("impostor", impostor)):
@@ -224,7 +224,8 @@ def main():
     for speaker, s in sorted(scores.items()):
         print(f"  {speaker}: {names.get(speaker, '-'):12s} candidate {s['candidate']} similarity {s['similarity']} "
               f"margin {s['margin']}  (holds {held[speaker]})")
-    print("defaults:", line(score(reference, turns, names, set(cast))))
+    joined, joined_names = join_named(turns, names)
+    print("defaults:", line(score(reference, joined, joined_names, set(cast))))
     if args.grid:
         candidates(reference, turns, wav, encoder, prints, ranked, defaults)
         for similarity in (0.3, 0.4, 0.5, 0.6, 0.7):

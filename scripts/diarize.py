@@ -51,6 +51,10 @@ def main(sm):
     voices = encoder(sm, device) if opts["backend"] == "campplus" or cast else None
     turns = (pyannote_turns if opts["backend"] == "pyannote" else offline_turns)(sm, opts, device, voices)
     named = cast_names(sm, opts, turns, voices) if cast else {}
+    if named:
+        from cinescribe.diarization.naming import join_named
+
+        turns, named["names"] = join_named(turns, named["names"])
     if device != "cpu":  # a cpu has no device cache to give back (and campplus never loaded torch)
         release_torch_memory(device)
     speakers = sorted({t["speaker"] for t in turns})

@@ -174,11 +174,9 @@ class ChunkTranscript(TypedDict):
 class SpeakerScore(TypedDict):
     """How a diarized speaker compared with the cast (diarization.naming.match_names)."""
 
-    candidate: str | None  # the name the one-to-one assignment offered; null when names ran out
+    candidate: str | None  # the most alike name; null without a cast
     similarity: float | None  # cosine of the speaker's and the candidate's voice prints
-    margin: float | None  # over the speaker's runner-up name and the name's runner-up speaker
-    closest: str | None  # the most alike name, whatever the assignment
-    closest_similarity: float | None
+    margin: float | None  # over the speaker's runner-up name
 
 
 class DiarizationResult(TypedDict):

@@ -7,7 +7,7 @@ import pytest
 from cinescribe.diarization.cast import enroll
 from cinescribe.diarization.cast_list import read_cast
 from cinescribe.diarization.models.speaker_encoder import load_encoder
-from cinescribe.diarization.naming import NamingOptions, alike_names, display_names, match_names
+from cinescribe.diarization.naming import NamingOptions, alike_names, display_names, join_named, match_names
 from cinescribe.runtime.errors import CinescribeError
 from support import media
 
@@ -66,18 +66,26 @@ def test_a_clear_match_takes_the_name_and_a_voice_under_the_margin_keeps_its_num
     names, scores = match_names(speakers, cast, NamingOptions(cast_similarity=0.7, cast_margin=0.15))
     assert names == {"SPEAKER_00": "Diane"}
     assert scores["SPEAKER_01"]["candidate"] == "Raj" and scores["SPEAKER_01"]["margin"] < 0.15
-    assert scores["SPEAKER_02"]["candidate"] is None and scores["SPEAKER_02"]["closest_similarity"] < 0.1
+    assert scores["SPEAKER_02"]["similarity"] < 0.1 and "SPEAKER_02" not in names
     loose = match_names(speakers, cast, NamingOptions(cast_similarity=0.7, cast_margin=0.0))[0]
     assert loose == {"SPEAKER_00": "Diane", "SPEAKER_01": "Raj"}  # the margin alone held SPEAKER_01 back
+    names, _ = match_names({"SPEAKER_00": unit(0.6, 0, 1, 0)}, cast, NamingOptions(cast_similarity=0.7, cast_margin=0))
+    assert names == {}  # most like Diane (0.51), but not alike enough
 
 
-def test_a_name_is_never_given_twice_nor_below_the_similarity():
-    cast = {"Diane": unit(1, 0, 0)}
-    speakers = {"SPEAKER_00": unit(1, 0.05, 0), "SPEAKER_01": unit(1, 0.1, 0), "SPEAKER_02": unit(0, 1, 0)}
+def test_a_voice_split_over_two_speakers_takes_its_name_on_both_and_becomes_one_speaker():
+    cast = {"Diane": unit(1, 0, 0), "Raj": unit(0, 1, 0)}
+    speakers = {"SPEAKER_00": unit(1, 0.3, 0), "SPEAKER_01": unit(1, 0.05, 0), "SPEAKER_02": unit(0.1, 1, 0)}
     names, _ = match_names(speakers, cast, NamingOptions(cast_similarity=0.7, cast_margin=0.15))
-    assert names == {}  # Diane's voice split over two speakers: neither is sure enough
-    names, _ = match_names({"SPEAKER_00": unit(0.6, 1, 0)}, cast, NamingOptions(cast_similarity=0.7, cast_margin=0))
-    assert names == {}
+    assert names == {"SPEAKER_00": "Diane", "SPEAKER_01": "Diane", "SPEAKER_02": "Raj"}
+    turns = [{"start": 0.0, "end": 4.0, "speaker": "SPEAKER_00"}, {"start": 1.0, "end": 1.5, "speaker": "SPEAKER_02"},
+             {"start": 3.0, "end": 5.0, "speaker": "SPEAKER_01"}, {"start": 6.0, "end": 7.0, "speaker": "SPEAKER_01"},
+             {"start": 8.0, "end": 9.0, "speaker": "SPEAKER_02"}]
+    joined, joined_names = join_named(turns, names)
+    assert joined_names == {"SPEAKER_00": "Diane", "SPEAKER_02": "Raj"}  # the part with the most speech keeps its label
+    assert [(t["start"], t["end"], t["speaker"]) for t in joined] == [
+        (0.0, 5.0, "SPEAKER_00"), (1.0, 1.5, "SPEAKER_02"), (6.0, 7.0, "SPEAKER_00"), (8.0, 9.0, "SPEAKER_02")]
+    assert join_named(turns, {"SPEAKER_02": "Raj"}) == (turns, {"SPEAKER_02": "Raj"})  # nothing to join
 
 
 def test_alike_cast_voices_get_a_warning_and_config_names_override_the_cast():
