@@ -29,11 +29,11 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from cinescribe.audio.vad import VadOptions, detect_speech  # noqa: E402
-from cinescribe.diarization.cast import enroll, speaker_prints  # noqa: E402
+from cinescribe.diarization.cast import cast_names, enroll, speaker_prints  # noqa: E402
 from cinescribe.diarization.cast_list import CastRow  # noqa: E402
 from cinescribe.diarization.models.segmentation import load_segmenter  # noqa: E402
 from cinescribe.diarization.models.speaker_encoder import load_encoder  # noqa: E402
-from cinescribe.diarization.naming import NamingOptions, alike_names, join_named, match_names  # noqa: E402
+from cinescribe.diarization.naming import NamingOptions, alike_names, match_names  # noqa: E402
 from cinescribe.diarization.pipeline import Options, diarize  # noqa: E402
 from support import film_like  # noqa: E402
 
@@ -224,8 +224,8 @@ def main():
     for speaker, s in sorted(scores.items()):
         print(f"  {speaker}: {names.get(speaker, '-'):12s} candidate {s['candidate']} similarity {s['similarity']} "
               f"margin {s['margin']}  (holds {held[speaker]})")
-    joined, joined_names = join_named(turns, names)
-    print("defaults:", line(score(reference, joined, joined_names, set(cast))))
+    named_turns, found = cast_names(str(wav), turns, cast, encoder, options)
+    print("defaults:", line(score(reference, named_turns, found["names"], set(cast))))
     if args.grid:
         candidates(reference, turns, wav, encoder, prints, ranked, defaults)
         for similarity in (0.3, 0.4, 0.5, 0.6, 0.7):

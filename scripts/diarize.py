@@ -25,15 +25,16 @@ def offline_turns(sm, opts, device, voices):
 
 
 def cast_names(sm, opts, turns, voices):
-    """The cast's names for the speakers that clearly match one (diarization.json's names, scores, cast)."""
+    """(turns, diarization.json's names, scores and cast): the cast's names for the speakers that clearly match
+    one; turns parted or joined where naming found one speaker to be two cast voices, or two to be one."""
     from cinescribe.diarization.cast import cast_names
     from cinescribe.diarization.naming import NamingOptions
 
-    found = cast_names(sm.input.audio, turns, read_json(sm.input.cast)["prints"], voices,
-                       NamingOptions.from_config(opts), sm.resources.piece_s)
-    unnamed = [s for s in found["scores"] if s not in found["names"]]
+    turns, found = cast_names(sm.input.audio, turns, read_json(sm.input.cast)["prints"], voices,
+                              NamingOptions.from_config(opts), sm.resources.piece_s)
+    unnamed = sorted({t["speaker"] for t in turns} - set(found["names"]))
     logging.info("cast names: %s; left unnamed: %s", found["names"] or "none", ", ".join(unnamed) or "none")
-    return found
+    return turns, found
 
 
 def pyannote_turns(sm, opts, device, voices):
@@ -50,11 +51,7 @@ def main(sm):
     cast = "cast" in sm.input.keys()
     voices = encoder(sm, device) if opts["backend"] == "campplus" or cast else None
     turns = (pyannote_turns if opts["backend"] == "pyannote" else offline_turns)(sm, opts, device, voices)
-    named = cast_names(sm, opts, turns, voices) if cast else {}
-    if named:
-        from cinescribe.diarization.naming import join_named
-
-        turns, named["names"] = join_named(turns, named["names"])
+    turns, named = cast_names(sm, opts, turns, voices) if cast else (turns, {})
     if device != "cpu":  # a cpu has no device cache to give back (and campplus never loaded torch)
         release_torch_memory(device)
     speakers = sorted({t["speaker"] for t in turns})

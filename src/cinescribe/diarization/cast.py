@@ -21,6 +21,7 @@ from cinescribe.spans import join_close, uncovered
 
 log = logging.getLogger(__name__)
 MIN_SPEECH_S = 1.0  # less speech than this in a cast span gives no voice print worth matching
+MIN_TURN_S = 0.5  # a turn shorter than this is not parted between two names on its own print
 
 
 def voice_print(encoder, pieces, piece_s=10):
@@ -106,11 +107,31 @@ def speaker_prints(wav_path, turns, encoder, cap_s=60.0, piece_s=10):
     return prints
 
 
-def cast_names(wav_path, turns, cast_prints, encoder, options, piece_s=10):
-    """What diarization.json gains with a cast: `names` (the clear matches), `scores` (every speaker's) and
-    `cast` (every name). `cast_prints` is cast.json's {name: vector}."""
-    from cinescribe.diarization.naming import match_names
+def turn_prints(wav_path, turns, speakers, encoder, piece_s=10):
+    """{index: voice print} of each turn of `speakers` long enough to print."""
+    prints = {}
+    for i, turn in enumerate(turns):
+        if turn["speaker"] in speakers and turn["end"] - turn["start"] >= MIN_TURN_S:
+            vector = voice_print(encoder, [read_slice(wav_path, turn["start"], turn["end"])], piece_s)
+            if vector is not None:
+                prints[i] = vector
+    return prints
 
+
+def cast_names(wav_path, turns, cast_prints, encoder, options, piece_s=10):
+    """(turns, what diarization.json gains with a cast: `names` (the clear matches), `scores` (every speaker's)
+    and `cast` (every name)). `cast_prints` is cast.json's {name: vector}. A speaker torn between two cast names
+    is parted turn by turn, and speakers that took one name are joined (diarization.naming)."""
+    from cinescribe.diarization.naming import join_named, match_names, part_turns, torn_between
+
+    cast = {n: np.asarray(v, np.float64) for n, v in cast_prints.items()}
     prints = speaker_prints(wav_path, turns, encoder, options.cast_speaker_s, piece_s)
-    names, scores = match_names(prints, {n: np.asarray(v, np.float64) for n, v in cast_prints.items()}, options)
-    return {"names": names, "scores": scores, "cast": list(cast_prints)}
+    names, scores = match_names(prints, cast, options)
+    torn = torn_between(scores, options)
+    if torn:
+        turns, parted = part_turns(turns, turn_prints(wav_path, turns, set(torn), encoder, piece_s), torn, cast,
+                                   options)
+        names = {**names, **parted}
+        log.info("cast: %s parted turn by turn between %s", ", ".join(torn), "; ".join(" and ".join(p) for p in torn.values()))
+    turns, names = join_named(turns, names)
+    return turns, {"names": names, "scores": scores, "cast": list(cast_prints)}

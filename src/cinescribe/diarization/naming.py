@@ -32,18 +32,51 @@ def match_names(speaker_prints, cast_prints, options=NamingOptions()):
     speaker 0.80 alike to its name, the fragment split off 0.87; left-out voices 0.62 at most)."""
     speakers, names = sorted(speaker_prints), list(cast_prints)
     if not speakers or not names:
-        return {}, {s: {"candidate": None, "similarity": None, "margin": None} for s in speakers}
+        empty = {"candidate": None, "similarity": None, "margin": None, "runner_up_similarity": None, "top_two": None}
+        return {}, {s: dict(empty) for s in speakers}
     sim = np.stack([speaker_prints[s] for s in speakers]) @ np.stack([cast_prints[n] for n in names]).T
     chosen, scores = {}, {}
     for i, speaker in enumerate(speakers):
-        ranked = np.sort(sim[i])[::-1]
-        similarity = float(ranked[0])
-        margin = similarity - (float(ranked[1]) if len(ranked) > 1 else -1.0)
-        scores[speaker] = {"candidate": names[int(sim[i].argmax())], "similarity": round(similarity, 3),
-                           "margin": round(margin, 3)}
-        if similarity >= options.cast_similarity and margin >= options.cast_margin:
+        order = np.argsort(-sim[i])
+        similarity = float(sim[i, order[0]])
+        runner_up = float(sim[i, order[1]]) if len(order) > 1 else -1.0
+        scores[speaker] = {"candidate": names[order[0]], "similarity": round(similarity, 3),
+                           "margin": round(similarity - runner_up, 3), "runner_up_similarity": round(runner_up, 3),
+                           "top_two": [names[k] for k in order[:2]] if len(order) > 1 else None}
+        if similarity >= options.cast_similarity and similarity - runner_up >= options.cast_margin:
             chosen[speaker] = scores[speaker]["candidate"]
     return chosen, scores
+
+
+def torn_between(scores, options=NamingOptions()):
+    """{speaker: (name, name)} for the unnamed speakers alike to two cast names (both at `cast_similarity` or more)
+    and clear of neither: two cast voices the clustering made one, to be parted turn by turn."""
+    return {speaker: tuple(score["top_two"]) for speaker, score in scores.items()
+            if score.get("top_two") and score["runner_up_similarity"] >= options.cast_similarity
+            and score["margin"] < options.cast_margin}
+
+
+def part_turns(turns, turn_prints, torn, cast_prints, options=NamingOptions()):
+    """(turns, {new speaker: name}): each turn of a speaker torn between two names (torn_between) that is clearly
+    nearer one of them (by `cast_margin`, its own voice print, `turn_prints[i]`) goes to a new speaker of that
+    name; the turns that are not clear keep their speaker and number."""
+    taken = {t["speaker"] for t in turns}
+    fresh, parted = {}, []
+    for i, turn in enumerate(turns):
+        pair, vector = torn.get(turn["speaker"]), turn_prints.get(i)
+        if pair is None or vector is None:
+            parted.append(turn)
+            continue
+        near = sorted(pair, key=lambda n: -float(vector @ cast_prints[n]))
+        if float(vector @ cast_prints[near[0]]) - float(vector @ cast_prints[near[1]]) < options.cast_margin:
+            parted.append(turn)
+            continue
+        key = (turn["speaker"], near[0])
+        if key not in fresh:
+            fresh[key] = next(f"SPEAKER_{k:02d}" for k in range(len(taken) + len(fresh) + 1)
+                              if f"SPEAKER_{k:02d}" not in taken | set(fresh.values()))
+        parted.append({**turn, "speaker": fresh[key]})
+    return parted, {label: name for (_, name), label in fresh.items()}
 
 
 def join_named(turns, names):

@@ -7,7 +7,15 @@ import pytest
 from cinescribe.diarization.cast import enroll
 from cinescribe.diarization.cast_list import read_cast
 from cinescribe.diarization.models.speaker_encoder import load_encoder
-from cinescribe.diarization.naming import NamingOptions, alike_names, display_names, join_named, match_names
+from cinescribe.diarization.naming import (
+    NamingOptions,
+    alike_names,
+    display_names,
+    join_named,
+    match_names,
+    part_turns,
+    torn_between,
+)
 from cinescribe.runtime.errors import CinescribeError
 from support import media
 
@@ -86,6 +94,23 @@ def test_a_voice_split_over_two_speakers_takes_its_name_on_both_and_becomes_one_
     assert [(t["start"], t["end"], t["speaker"]) for t in joined] == [
         (0.0, 5.0, "SPEAKER_00"), (1.0, 1.5, "SPEAKER_02"), (6.0, 7.0, "SPEAKER_00"), (8.0, 9.0, "SPEAKER_02")]
     assert join_named(turns, {"SPEAKER_02": "Raj"}) == (turns, {"SPEAKER_02": "Raj"})  # nothing to join
+
+
+def test_one_speaker_holding_two_cast_voices_is_parted_turn_by_turn_where_each_turn_is_clear():
+    cast = {"Diane": unit(1, 0.3, 0), "Dana": unit(0.3, 1, 0), "Raj": unit(0, 0, 1)}
+    options = NamingOptions(cast_similarity=0.7, cast_margin=0.15)
+    names, scores = match_names({"SPEAKER_00": unit(1, 1, 0), "SPEAKER_01": unit(0, 0.1, 1)}, cast, options)
+    assert names == {"SPEAKER_01": "Raj"}  # SPEAKER_00 is as like Diane as Dana: no name for it as a whole
+    torn = torn_between(scores, options)
+    assert torn == {"SPEAKER_00": ("Dana", "Diane")} or torn == {"SPEAKER_00": ("Diane", "Dana")}
+    turns = [{"start": 0.0, "end": 2.0, "speaker": "SPEAKER_00"}, {"start": 2.5, "end": 4.0, "speaker": "SPEAKER_01"},
+             {"start": 4.5, "end": 6.0, "speaker": "SPEAKER_00"}, {"start": 6.5, "end": 8.0, "speaker": "SPEAKER_00"},
+             {"start": 8.5, "end": 8.7, "speaker": "SPEAKER_00"}]
+    prints = {0: unit(1, 0.2, 0), 2: unit(0.2, 1, 0), 3: unit(1, 0.9, 0)}  # Diane, Dana, unclear; turn 4 too short
+    parted, parted_names = part_turns(turns, prints, torn, cast, options)
+    assert [t["speaker"] for t in parted] == ["SPEAKER_02", "SPEAKER_01", "SPEAKER_03", "SPEAKER_00", "SPEAKER_00"]
+    assert parted_names == {"SPEAKER_02": "Diane", "SPEAKER_03": "Dana"}
+    assert part_turns(turns, prints, {}, cast, options) == (turns, {})  # nobody torn: nothing moves
 
 
 def test_alike_cast_voices_get_a_warning_and_config_names_override_the_cast():
