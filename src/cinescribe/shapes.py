@@ -177,8 +177,7 @@ class SpeakerScore(TypedDict):
     candidate: str | None  # the most alike name; null without a cast
     similarity: float | None  # cosine of the speaker's and the candidate's voice prints
     margin: float | None  # over the speaker's runner-up name
-    runner_up_similarity: float | None
-    top_two: list[str] | None  # the candidate and the runner-up name
+    runner_up: str | None  # the second most alike name
 
 
 class DiarizationResult(TypedDict):

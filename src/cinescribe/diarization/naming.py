@@ -29,11 +29,10 @@ def match_names(speaker_prints, cast_prints, options=NamingOptions()):
     (`candidate`, with its cosine `similarity` and its `margin` over the speaker's runner-up name) and takes it
     at `cast_similarity` and `cast_margin` or more. A name may go to several speakers: clustering splits a voice
     more often than a voice outside the cast comes as close to a cast member's (tune film: a character's main
-    speaker 0.80 alike to its name, the fragment split off 0.87; left-out voices 0.62 at most)."""
+    speaker 0.80 alike to its name, the fragment split off 0.87; a left-out voice 0.69 at most)."""
     speakers, names = sorted(speaker_prints), list(cast_prints)
     if not speakers or not names:
-        empty = {"candidate": None, "similarity": None, "margin": None, "runner_up_similarity": None, "top_two": None}
-        return {}, {s: dict(empty) for s in speakers}
+        return {}, {s: {"candidate": None, "similarity": None, "margin": None, "runner_up": None} for s in speakers}
     sim = np.stack([speaker_prints[s] for s in speakers]) @ np.stack([cast_prints[n] for n in names]).T
     chosen, scores = {}, {}
     for i, speaker in enumerate(speakers):
@@ -41,8 +40,8 @@ def match_names(speaker_prints, cast_prints, options=NamingOptions()):
         similarity = float(sim[i, order[0]])
         runner_up = float(sim[i, order[1]]) if len(order) > 1 else -1.0
         scores[speaker] = {"candidate": names[order[0]], "similarity": round(similarity, 3),
-                           "margin": round(similarity - runner_up, 3), "runner_up_similarity": round(runner_up, 3),
-                           "top_two": [names[k] for k in order[:2]] if len(order) > 1 else None}
+                           "margin": round(similarity - runner_up, 3),
+                           "runner_up": names[order[1]] if len(order) > 1 else None}
         if similarity >= options.cast_similarity and similarity - runner_up >= options.cast_margin:
             chosen[speaker] = scores[speaker]["candidate"]
     return chosen, scores
@@ -51,8 +50,8 @@ def match_names(speaker_prints, cast_prints, options=NamingOptions()):
 def torn_between(scores, options=NamingOptions()):
     """{speaker: (name, name)} for the unnamed speakers alike to two cast names (both at `cast_similarity` or more)
     and clear of neither: two cast voices the clustering made one, to be parted turn by turn."""
-    return {speaker: tuple(score["top_two"]) for speaker, score in scores.items()
-            if score.get("top_two") and score["runner_up_similarity"] >= options.cast_similarity
+    return {speaker: (score["candidate"], score["runner_up"]) for speaker, score in scores.items()
+            if score["runner_up"] and score["similarity"] - score["margin"] >= options.cast_similarity
             and score["margin"] < options.cast_margin}
 
 
@@ -67,11 +66,12 @@ def part_turns(turns, turn_prints, torn, cast_prints, options=NamingOptions()):
         if pair is None or vector is None:
             parted.append(turn)
             continue
-        near = sorted(pair, key=lambda n: -float(vector @ cast_prints[n]))
-        if float(vector @ cast_prints[near[0]]) - float(vector @ cast_prints[near[1]]) < options.cast_margin:
+        alike = {name: float(vector @ cast_prints[name]) for name in pair}
+        nearer, farther = sorted(pair, key=lambda name: -alike[name])
+        if alike[nearer] - alike[farther] < options.cast_margin:
             parted.append(turn)
             continue
-        key = (turn["speaker"], near[0])
+        key = (turn["speaker"], nearer)
         if key not in fresh:
             fresh[key] = next(f"SPEAKER_{k:02d}" for k in range(len(taken) + len(fresh) + 1)
                               if f"SPEAKER_{k:02d}" not in taken | set(fresh.values()))
