@@ -8,6 +8,7 @@ from itertools import combinations
 
 import numpy as np
 
+from cinescribe.diarization.speaker_names import free_labels
 from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Turn
 from cinescribe.spans import join_close
@@ -59,7 +60,7 @@ def part_turns(turns, turn_prints, torn, cast_prints, options=NamingOptions()):
     """(turns, {new speaker: name}): each turn of a speaker torn between two names (torn_between) that is clearly
     nearer one of them (by `cast_margin`, its own voice print, `turn_prints[i]`) goes to a new speaker of that
     name; the turns that are not clear keep their speaker and number."""
-    taken = {t["speaker"] for t in turns}
+    new_labels = free_labels({t["speaker"] for t in turns})
     fresh, parted = {}, []
     for i, turn in enumerate(turns):
         pair, vector = torn.get(turn["speaker"]), turn_prints.get(i)
@@ -73,8 +74,7 @@ def part_turns(turns, turn_prints, torn, cast_prints, options=NamingOptions()):
             continue
         key = (turn["speaker"], nearer)
         if key not in fresh:
-            fresh[key] = next(f"SPEAKER_{k:02d}" for k in range(len(taken) + len(fresh) + 1)
-                              if f"SPEAKER_{k:02d}" not in taken | set(fresh.values()))
+            fresh[key] = next(new_labels)
         parted.append({**turn, "speaker": fresh[key]})
     return parted, {label: name for (_, name), label in fresh.items()}
 
