@@ -30,6 +30,8 @@ class RepairOptions(StageOptions):
     max_window_s: float = 28.0
     packed_gap_s: float = 1.0
     pack_below_s: float = 8.0
+    min_tokens: int = 16
+    tokens_per_s: float = 12.0
     max_compression_ratio: float = 2.4  # the hallucination filter's: a loop it will remove heard nothing
     max_repeats: int = 4  # the hallucination filter's too: a phrase said more often back to back is a loop
 

@@ -17,6 +17,7 @@ from cinescribe.asr.repair import (
     unpacked,
 )
 from cinescribe.asr.scripts import HINDI_VIA_URDU_SCRIPTS, suppressed_tokens
+from cinescribe.asr.token_budget import budgeted, token_budget
 from cinescribe.audio.media import SAMPLE_RATE, read_slice
 from cinescribe.spans import clipped
 from cinescribe.text.hindustani import devanagari_segments
@@ -149,7 +150,7 @@ def repair_unheard(model, audio, offset, speech, segments, options, label=""):
 
     No no-speech skip here: the merge's hallucination filter judges the result and lists what it removes."""
     repair = RepairOptions.from_config(options["repair"])
-    decode = partial(_decode_again, model, decoding_options(model, options))
+    decode = partial(_decode_again, model, decoding_options(model, options), repair)
     spans = unheard_spans(speech, segments, repair)
     end_of_audio = offset + len(audio) / SAMPLE_RATE
     windows = [(max(start - PAD_S, offset), min(end + PAD_S, end_of_audio)) for start, end in spans]
@@ -192,11 +193,14 @@ def _word_count(segments):
     return sum(len(seg["words"]) for seg in segments)
 
 
-def _decode_again(model, decoding, clip, start):
+def _decode_again(model, decoding, repair, clip, start):
     """One window of the repair pass (`decoding`: decoding_options): no prompt, no context, the temperature
-    fallback; segments with words, at `start` in the film."""
+    fallback, at most the tokens its length could hold (asr/token_budget.py); segments with words, at `start` in
+    the film."""
+    tokens = token_budget(len(clip) / SAMPLE_RATE, repair.min_tokens, repair.tokens_per_s) if repair.tokens_per_s else 0
     same_draws()
-    found, _info = model.transcribe(clip, condition_on_previous_text=False, no_speech_threshold=None, **decoding)
+    found, _info = budgeted(model, tokens).transcribe(clip, condition_on_previous_text=False, no_speech_threshold=None,
+                                                      **decoding)
     return [seg for seg in (_segment(seg, start) for seg in found) if seg["words"]]
 
 
