@@ -49,9 +49,9 @@ class BudgetedWhisper:
 
 
 def token_budget(seconds, min_tokens, tokens_per_s):
-    """Tokens a window of `seconds` may be given: people say 2-3 words (3-5 tokens) a second, so the budget is
-    generous for speech and short for a loop."""
-    return int(min_tokens + tokens_per_s * seconds)
+    """Tokens a window of `seconds` may be given (0, no budget, when `tokens_per_s` is 0): people say 2-3 words
+    (3-5 tokens) a second, so the budget is generous for speech and short for a loop."""
+    return int(min_tokens + tokens_per_s * seconds) if tokens_per_s else 0
 
 
 def budgeted(model, tokens):

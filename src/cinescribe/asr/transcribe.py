@@ -197,7 +197,7 @@ def _decode_again(model, decoding, repair, clip, start):
     """One window of the repair pass (`decoding`: decoding_options): no prompt, no context, the temperature
     fallback, at most the tokens its length could hold (asr/token_budget.py); segments with words, at `start` in
     the film."""
-    tokens = token_budget(len(clip) / SAMPLE_RATE, repair.min_tokens, repair.tokens_per_s) if repair.tokens_per_s else 0
+    tokens = token_budget(len(clip) / SAMPLE_RATE, repair.min_tokens, repair.tokens_per_s)
     same_draws()
     found, _info = budgeted(model, tokens).transcribe(clip, condition_on_previous_text=False, no_speech_threshold=None,
                                                       **decoding)

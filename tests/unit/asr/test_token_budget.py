@@ -22,8 +22,7 @@ class LoopingWhisper:
     def generate(self, features, prompts, max_length=448, sampling_temperature=None, **options):
         words = ["You"] if sampling_temperature else WORDS[:max_length // 2]
         self.lengths.append(len(words))
-        return [SimpleNamespace(sequences_ids=[list(range(len(words)))], scores=[-0.1], no_speech_prob=0.01,
-                                words=words)]
+        return [SimpleNamespace(sequences_ids=[list(range(len(words)))], scores=[-0.1], no_speech_prob=0.01)]
 
 
 class Tokens:
@@ -42,7 +41,7 @@ def decode_with_fallback(model):
 
 
 def whisper_model(ct2):
-    return SimpleNamespace(model=ct2, max_length=448, time_precision=0.02, logger=SimpleNamespace(debug=print))
+    return SimpleNamespace(model=ct2, max_length=448, time_precision=0.02, logger=SimpleNamespace(debug=lambda *args: None))
 
 
 def test_a_loop_on_a_short_stretch_stops_at_the_budget_and_the_fallback_finds_the_word():
@@ -68,3 +67,4 @@ def test_a_decode_within_its_budget_is_left_as_it_came():
 def test_the_budget_grows_with_the_window():
     assert token_budget(1.0, 16, 12) < token_budget(10.0, 16, 12)
     assert token_budget(28.0, 16, 12) > 224  # a full window decodes as before
+    assert token_budget(1.0, 16, 0) == 0  # tokens_per_s 0: no budget
