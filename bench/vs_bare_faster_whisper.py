@@ -102,7 +102,32 @@ def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False, o
     for tsv in (job / "benchmarks").glob("*.tsv"):
         row = next(csv.DictReader(tsv.open(), delimiter="\t"))
         peak[tsv.stem] = float(row["max_rss"])
-    return seconds, " ".join(s["text"] for s in doc["segments"]), peak, cpu
+    return seconds, " ".join(s["text"] for s in doc["segments"]), peak, cpu, where_time_went(job)
+
+
+def where_time_went(job):
+    """Seconds of job wall per rule (Snakemake's benchmark files), and of the chunk jobs' the repair pass's (from
+    each chunk log's first-pass end to its last repaired stretch): where the workflow spends what bare does not."""
+    per_rule = {}
+    for tsv in (job / "benchmarks").glob("*.tsv"):
+        rule = tsv.stem.split("-")[0]
+        per_rule[rule] = per_rule.get(rule, 0.0) + float(next(csv.DictReader(tsv.open(), delimiter="\t"))["s"])
+    repair = 0.0
+    for log in (job / "logs").glob("transcribe_chunk-*.log"):
+        stamps = [(line[:23], line) for line in log.read_text(errors="replace").splitlines() if " INFO " in line]
+        first_pass_end = next((t for t, line in stamps if "% — " in line and "windows" in line), None)
+        repaired = [t for t, line in stamps if " had " in line and " decoded " in line]
+        if first_pass_end and repaired:
+            repair += (_clock(repaired[-1]) - _clock(first_pass_end))
+    ranked = sorted(per_rule.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{rule} {seconds:.1f}" for rule, seconds in ranked if seconds >= 0.5) + \
+        f" (of transcribe_chunk: repair pass {repair:.1f})"
+
+
+def _clock(stamp):
+    """Seconds of the day of a log line's `2026-12-06 21:59:46,742` stamp."""
+    hours, minutes, seconds = stamp[11:23].replace(",", ".").split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
 
 
 def run_bare(mode, wav, model, threads, device="cpu", compute_type="int8"):
@@ -162,8 +187,8 @@ def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
     for diarization in (False, True):
         label = "workflow, diarization " + ("on (default)" if diarization else "off")
         workdir = out / f"work-{kind}-{minutes:g}-{int(diarization)}"
-        wf_s, wf_text, peak, wf_cpu = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1, diarization,
-                                                              nested(args.set)), args.repeats)
+        wf_s, wf_text, peak, wf_cpu, spent = median_run(lambda: run_workflow(wav, workdir, args.model, args.threads, 1,
+                                                                     diarization, nested(args.set)), args.repeats)
         biggest = max(peak, key=peak.get)
         peaks[diarization] = peak[biggest]
         target = TARGETS.get((kind, round(minutes), diarization))
@@ -171,7 +196,8 @@ def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
                  + f", {wf_s / ts_s:.3f} to bare with timestamps, {wf_s / one_s:.3f} to it at batch 1; "
                  f"CPU ratio {wf_cpu / bare_cpu:.3f}")
         checks = f"; {film_checks(reference, workdir / 'results' / wav.stem)}" if reference else ""
-        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], wf_cpu, f"{ratio}; biggest job {biggest}{checks}"))
+        rows.append((label, wf_s, wer(text, wf_text), peak[biggest], wf_cpu,
+                     f"{ratio}; biggest job {biggest}{checks}\n      job seconds by rule: {spent}"))
     if args.sequential:
         seq_s, seq_text, seq_rss, seq_cpu = run_bare("sequential", wav, args.model, args.threads)
         rows.append(("bare sequential", seq_s, wer(text, seq_text), seq_rss, seq_cpu, ""))
