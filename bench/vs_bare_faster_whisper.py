@@ -98,20 +98,19 @@ def run_workflow(wav, workdir, model, threads, asr_threads, diarization=False, o
     seconds, cpu = time.perf_counter() - start, children_cpu() - cpu
     job = workdir / "results" / wav.stem
     doc = json.loads((job / "transcript.json").read_text())
-    peak = {}
-    for tsv in (job / "benchmarks").glob("*.tsv"):
-        row = next(csv.DictReader(tsv.open(), delimiter="\t"))
-        peak[tsv.stem] = float(row["max_rss"])
-    return seconds, " ".join(s["text"] for s in doc["segments"]), peak, cpu, where_time_went(job)
+    jobs = {tsv.stem: next(csv.DictReader(tsv.open(), delimiter="\t")) for tsv in (job / "benchmarks").glob("*.tsv")}
+    peak = {name: float(row["max_rss"]) for name, row in jobs.items()}
+    return seconds, " ".join(s["text"] for s in doc["segments"]), peak, cpu, where_time_went(job, jobs)
 
 
-def where_time_went(job):
-    """Seconds of job wall per rule (Snakemake's benchmark files), and of the chunk jobs' the repair pass's (from
-    each chunk log's first-pass end to its last repaired stretch): where the workflow spends what bare does not."""
+def where_time_went(job, jobs):
+    """Seconds of job wall per rule (`jobs`: each job's Snakemake benchmark row), and of the chunk jobs' the repair
+    pass's (from each chunk log's first-pass end to its last repaired stretch): where the workflow spends what bare
+    does not."""
     per_rule = {}
-    for tsv in (job / "benchmarks").glob("*.tsv"):
-        rule = tsv.stem.split("-")[0]
-        per_rule[rule] = per_rule.get(rule, 0.0) + float(next(csv.DictReader(tsv.open(), delimiter="\t"))["s"])
+    for name, row in jobs.items():
+        rule = name.split("-")[0]
+        per_rule[rule] = per_rule.get(rule, 0.0) + float(row["s"])
     repair = 0.0
     for log in (job / "logs").glob("transcribe_chunk-*.log"):
         stamps = [(line[:23], line) for line in log.read_text(errors="replace").splitlines() if " INFO " in line]
