@@ -3,6 +3,7 @@ measure it."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,15 @@ REPO = Path(__file__).resolve().parents[2]
 LOCAL_BIN = REPO / "tools" / "local-bin"
 NORMALIZE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
                            jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+
+
+PROGRESS_LINE = re.compile(r"cinescribe: film .+: \d+/\d+ chunks, ")
+
+
+def told(stderr):
+    """The sentences cinescribe told the terminal, in order, without the progress lines a chunk's end prints
+    (whether one comes before an error depends on which test ran the chunk first)."""
+    return [line for line in stderr.splitlines() if line.startswith("cinescribe:") and not PROGRESS_LINE.match(line)]
 
 
 def wer(reference, hypothesis):

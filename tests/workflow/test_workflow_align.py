@@ -7,7 +7,7 @@ import pysubs2
 import pytest
 
 from support import media
-from support.workflow_runner import Workflow
+from support.workflow_runner import Workflow, told
 
 STM = [line.split(maxsplit=5) for line in media.DEMO_STM.read_text().splitlines()]  # id, ch, who, start, end, text
 LINES = [(who, float(start), float(end), text) for _, _, who, start, end, text in STM]
@@ -20,9 +20,6 @@ def aligned(tmp_path_factory, model_cache):
     """One folder whose ASR is done once; each test reruns the subtitles with its own file."""
     return Workflow(tmp_path_factory.mktemp("align") / "work", model_cache), tmp_path_factory.mktemp("files")
 
-
-def _sentences(stderr):
-    return [line for line in stderr.splitlines() if line.startswith("cinescribe:")]
 
 
 def _outputs(workflow):
@@ -82,7 +79,7 @@ def test_a_script_in_another_language_fails_after_asr_and_leaves_no_subtitles(al
                       "Moi non plus. Je suis Diane, du New Jersey, et vous ?\n", encoding="utf-8")
     proc = workflow.run({"input": str(media.DEMO_WAV), "align": {"text": str(script)}}, check=False)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
-    said = _sentences(proc.stderr)
+    said = told(proc.stderr)
     assert said and "looks like fr text but the film speaks en" in said[0], proc.stderr[-3000:]
     assert not list((workflow.results("sample") / "subtitles").glob("sample.en.*"))
 
@@ -96,6 +93,6 @@ def test_an_unreadable_script_fails_before_any_audio_is_read(workflow, tmp_path,
     script.write_bytes(content)
     proc = workflow.run({"input": str(media.DEMO_WAV), "align": {"text": str(script)}}, check=False)
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
-    said = _sentences(proc.stderr)
+    said = told(proc.stderr)
     assert said and expected in said[0], proc.stderr[-3000:]
     assert not workflow.results("sample").exists()

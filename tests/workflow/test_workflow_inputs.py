@@ -8,17 +8,14 @@ import pytest
 
 from cinescribe.workflow.jobs import short_name
 from support import media
+from support.workflow_runner import told
 
 NEW_JERSEY_HEARD_BY = 16  # seconds: the demo clip says "This is Diane in New Jersey" at 12.5-14.2 s
 
 
-def _sentences(stderr):
-    return [line for line in stderr.splitlines() if line.startswith("cinescribe:")]
-
-
 def _assert_clean_failure(workflow, proc, expected, job):
     assert proc.returncode != 0
-    said = _sentences(proc.stderr)
+    said = told(proc.stderr)
     assert said and expected in said[0], proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
     results = workflow.results(job)
@@ -60,7 +57,7 @@ def test_unknown_model_offline_names_the_fix(workflow, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"model": "large-v3"}}, check=False)
     assert proc.returncode != 0
-    said = _sentences(proc.stderr)
+    said = told(proc.stderr)
     assert said and "Model 'large-v3'" in said[0] and "embedded" in said[0]
     assert not list(workflow.results("sample").glob("language.json"))
 
@@ -68,19 +65,19 @@ def test_unknown_model_offline_names_the_fix(workflow, monkeypatch):
 def test_bad_config_is_one_sentence(workflow):
     proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"beam": 3}}, check=False)
     assert proc.returncode != 0
-    assert "'beam' was unexpected" in _sentences(proc.stderr)[0]
+    assert "'beam' was unexpected" in told(proc.stderr)[0]
     proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"task": "summarise"}}, check=False)
-    assert "asr.task" in _sentences(proc.stderr)[0]
+    assert "asr.task" in told(proc.stderr)[0]
     proc = workflow.run({"input": str(media.DEMO_WAV), "asr": {"language": "xx"}}, check=False)
     assert proc.returncode != 0
-    assert "asr.language 'xx' is not a language Whisper knows" in _sentences(proc.stderr)[0]
+    assert "asr.language 'xx' is not a language Whisper knows" in told(proc.stderr)[0]
     assert not workflow.results("sample").exists()  # stopped before anything was written
 
 
 def test_silence_gives_valid_empty_subtitles_and_a_warning(workflow, tmp_path):
     quiet = media.silence(tmp_path / "quiet.wav", 12)
     proc = workflow.run({"input": str(quiet), "asr": {"model": "tiny.en"}})
-    assert any("no speech found" in line for line in _sentences(proc.stderr))
+    assert any("no speech found" in line for line in told(proc.stderr))
     subs = workflow.results("quiet") / "subtitles"
     assert (subs / "quiet.en.srt").read_text() == ""
     assert (subs / "quiet.en.vtt").read_text().startswith("WEBVTT")
