@@ -50,7 +50,8 @@ def report(name, reference, job, seconds):
     reading = next(iter(done["lint"].values()))["reading speed"]
     print(f"\n{name}: {len(cues)} cues, workflow {seconds:.0f} s, frame rate {done['qc']['frame_rate']}")
     print(f"  in-times within 2 frames of the voice   {figures.in_within_2_frames:6.1%}  (target >= 90 %; "
-          f"{figures.in_matched} of {figures.onsets} onsets after a pause matched, median {figures.in_median_ms:+.0f} ms)")
+          f"{figures.in_matched} of {figures.onsets} onsets after a pause matched, median {figures.in_median_ms:+.0f} ms; "
+          f"{figures.in_dash_pairs} second lines of dash pairs left out)")
     print(f"  in-times more than 4 frames early       {figures.in_early_over_4_frames:6d}  (target 0)")
     print(f"  out-times in [end of voice, +12 frames] {figures.out_within_rule:6.1%}  (target >= 95 %; "
           f"{figures.out_matched} unchained, {figures.out_chained} chained; {figures.out_early} early, "

@@ -1,7 +1,8 @@
 """How cue times meet the speech of a film with an exact reference (support.film_like): what a QC pass checks.
 
 - In-times: every line that starts after a pause (nobody speaking for `pause` s) should bring a cue up within
-  2 frames of its first voiced sample, and never more than 4 frames early.
+  2 frames of its first voiced sample, and never more than 4 frames early. The second line of a dash pair is
+  the exception: a two-speaker cue comes up with its first speaker, and its second line starts inside it.
 - Out-times: every line followed by a pause should take its cue down between the end of its voice and 12
   frames after it, unless the cue is chained to the next one (a gap of 2 frames: the chaining rule).
 A cue is matched to a line by the nearest in-time (or out-time) within a second.
@@ -35,6 +36,17 @@ def _nearest(times, t):
     return best if best is not None and abs(best - t) <= MATCH_S else None
 
 
+def _dash_pair(cue):
+    lines = cue.get("lines") or []
+    return len(lines) == 2 and all(line.startswith("- ") for line in lines)
+
+
+def second_speaker_onsets(onsets, cues, frame):
+    """The onsets that start the second line of a dash pair: inside the pair's cue, after its in-time."""
+    pairs = [c for c in cues if _dash_pair(c)]
+    return {o for o in onsets if any(c["start"] + 2 * frame + MS < o < c["end"] for c in pairs)}
+
+
 @dataclass
 class TimingFigures:
     onsets: int
@@ -42,6 +54,7 @@ class TimingFigures:
     in_within_2_frames: float
     in_early_over_4_frames: int
     in_median_ms: float
+    in_dash_pairs: int  # onsets of a dash pair's second line, which come up with the first (not counted above)
     ends: int
     out_matched: int
     out_chained: int
@@ -54,7 +67,9 @@ def timing_figures(reference, cues, fps=24.0):
     """TimingFigures of cues ({start, end}) against the reference's voiced lines at the film's frame rate."""
     frame = 1 / fps
     starts = [c["start"] for c in cues]
-    in_errors = [s - o for o in onsets_after_pause(reference) if (s := _nearest(starts, o)) is not None]
+    onsets = onsets_after_pause(reference)
+    second = second_speaker_onsets(onsets, cues, frame)
+    in_errors = [s - o for o in onsets if o not in second and (s := _nearest(starts, o)) is not None]
     ends = ends_before_pause(reference)
     by_end = sorted(range(len(cues)), key=lambda i: cues[i]["end"])
     out_errors, chained = [], 0
@@ -69,7 +84,7 @@ def timing_figures(reference, cues, fps=24.0):
         out_errors.append(cues[i]["end"] - end)
     in_sorted = sorted(in_errors)
     return TimingFigures(
-        onsets=len(onsets_after_pause(reference)), in_matched=len(in_errors),
+        onsets=len(onsets) - len(second), in_matched=len(in_errors), in_dash_pairs=len(second),
         in_within_2_frames=sum(abs(e) <= 2 * frame + MS for e in in_errors) / max(1, len(in_errors)),
         in_early_over_4_frames=sum(e < -4 * frame - MS for e in in_errors),
         in_median_ms=round(1000 * in_sorted[len(in_sorted) // 2], 1) if in_sorted else 0.0,
