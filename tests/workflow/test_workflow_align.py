@@ -21,7 +21,6 @@ def aligned(tmp_path_factory, model_cache):
     return Workflow(tmp_path_factory.mktemp("align") / "work", model_cache), tmp_path_factory.mktemp("files")
 
 
-
 def _outputs(workflow):
     subs = workflow.results("sample") / "subtitles"
     return json.loads((subs / "sample.en.json").read_text()), json.loads(
