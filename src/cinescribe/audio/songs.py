@@ -13,7 +13,8 @@ Three cheap cues, each over a short window, median-smoothed over `context_s`:
   0.2–1.2 s over 6 s). Drums and plucked patterns repeat; speech, footsteps and door slams do not (~0.15–0.3).
 A window is music where rhythm ≥ min_rhythm, or tonal ≥ min_tonal and stability ≥ min_stability (where VAD
 hears speech, min_voiced_stability: a voice in a ringing room holds its harmonics too). Each song is trimmed
-to its unsmoothed music, so smoothing does not reach into the lines either side. Quiet windows (frames under
+to its unsmoothed music, so smoothing does not reach into the lines either side, and off VAD speech that runs
+across its ends from outside (a line starting as the music fades is dialogue). Quiet windows (frames under
 -50 dBFS) say nothing. The audio is read in blocks (memory stays flat).
 """
 
@@ -121,6 +122,7 @@ class SongOptions(StageOptions):
     min_tonal: float = 0.12
     min_rhythm: float = 0.4
     min_song_s: float = 6.0
+    line_margin_s: float = 0.5
     window_s: float = 2.0
     context_s: float = 7.0
 
@@ -137,9 +139,9 @@ def _speech_share(speech, steps):
 def detect_songs(wav_path, options=SongOptions(), speech=None) -> list[Span]:
     """[[start, end], …] in seconds where music dominates for at least `min_song_s`.
 
-    Where VAD hears speech (`speech` spans given), held notes need `min_voiced_stability`: a voice in a ringing
-    room holds its harmonics like a pad does (0.86 stability on a reverberant dialogue scene), while music
-    under the voice is kept by its rhythm or by a steadier spectrum."""
+    Where voices are (`speech`: VAD speech, voice-like stretches), held notes need `min_voiced_stability`: a
+    voice in a ringing room holds its harmonics like a pad does (0.86 stability on a reverberant dialogue scene),
+    while music under the voice is kept by its rhythm or by a steadier spectrum."""
     from scipy.ndimage import median_filter
 
     rows = music_features(wav_path, options.window_s)
@@ -164,5 +166,24 @@ def detect_songs(wav_path, options=SongOptions(), speech=None) -> list[Span]:
         # step that is music unsmoothed, so the lines either side of a song are not marked (or dropped).
         inside = np.flatnonzero(raw[int(start):int(end)]) + int(start)
         if len(inside) and inside[-1] + 1 - inside[0] >= options.min_song_s:
-            songs.append([float(inside[0]), float(inside[-1] + 1)])
+            song = off_the_lines([float(inside[0]), float(inside[-1] + 1)], speech or [], options.line_margin_s)
+            if song[1] > song[0]:
+                songs.append(song)
     return songs
+
+
+def off_the_lines(song, speech, margin_s=0.5) -> Span:
+    """The song's ends moved `margin_s` clear of speech that runs across them and lies mostly outside the song.
+
+    The windows are whole seconds, and rhythm is read over 6 s, so a song reaches up to two seconds into the
+    line that follows the music (or precedes it): that line is dialogue, and marking (or dropping) its words
+    as lyrics splits its sentence at the song's edge. The margin is for Whisper, whose first word under music
+    can start a few hundred milliseconds before VAD hears the line. Singing inside the song lies mostly inside
+    it and stays."""
+    start, end = song
+    for s, e in speech:
+        if s < start < e and start - s >= e - start:
+            start = e + margin_s
+        if s < end < e and e - end >= end - s:
+            end = s - margin_s
+    return [start, end]

@@ -47,6 +47,20 @@ def test_music_is_found_with_high_precision_and_recall(soundtrack):
     assert precision >= 0.9 and recall >= 0.85
 
 
+def test_the_lines_either_side_of_a_song_are_not_sung(soundtrack):
+    """Windows are whole seconds and rhythm is read over 6 s, so a song reached into the line after it: the
+    line's first words were marked as lyrics and its sentence split at the song's edge."""
+    from cinescribe.audio.vad import VadOptions, detect_speech
+
+    wav, truth, _ = soundtrack
+    speech = detect_speech(str(wav), VadOptions())
+    found = detect_songs(str(wav), speech=speech)
+    into_lines = [max(0.0, found_end - true_end) for (_, found_end), (_, true_end) in zip(found, truth)]
+    print(f"songs {found}, truth {truth}, seconds into the lines after them {into_lines}")
+    assert len(found) == 2 and all(seconds <= 0.05 for seconds in into_lines)
+    assert all(abs(s - t) <= 1.0 for (s, _), (t, _) in zip(found, truth))
+
+
 @pytest.fixture(scope="module")
 def music_track(tmp_path_factory):
     """Each kind of music alone, under a voice at its level, and 12 dB under dialogue; speech, effects, room tone."""
