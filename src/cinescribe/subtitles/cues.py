@@ -10,6 +10,7 @@ from cinescribe.subtitles.layout import lines_for
 from cinescribe.subtitles.segmentation import BreakCosts, segment
 from cinescribe.subtitles.song_marks import mark_song_words, sung
 from cinescribe.subtitles.timing import time_cues
+from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
@@ -32,21 +33,61 @@ class CueStyle(StageOptions):
             self.segmentation = BreakCosts.from_config(self.segmentation)
 
 
+def _joined(a, b, style):
+    """a and b as one cue, or None where the rules forbid it: song and speech apart, no pause over max_gap,
+    the lines fit, max_duration."""
+    words = a["words"] + b["words"]
+    pause = b["words"][0]["start"] - a["words"][-1]["end"]
+    if (sung(a["words"]) != sung(b["words"]) or pause > style.max_gap or b["end"] - a["start"] > style.max_duration
+            or not lines_for(words, style.max_line_chars, style.max_lines)):
+        return None
+    return {**a, "end": b["end"], "words": words, "voice": [a["voice"][0], b["voice"][1]]}
+
+
 def _merge_short(cues, style):
     """A cue still under the minimum joins a neighbour when the text and the duration allow."""
     out = []
     for cue in cues:
         short = cue["end"] - cue["start"] < style.min_duration - EPS
-        if out and short:
-            words = out[-1]["words"] + cue["words"]
-            pause = cue["words"][0]["start"] - out[-1]["words"][-1]["end"]
-            same_kind = sung(cue["words"]) == sung(out[-1]["words"])
-            if (same_kind and pause <= style.max_gap and lines_for(words, style.max_line_chars, style.max_lines)
-                    and cue["end"] - out[-1]["start"] <= style.max_duration):
-                out[-1] = {**out[-1], "end": cue["end"], "words": words,
-                           "voice": [out[-1]["voice"][0], cue["voice"][1]]}
-                continue
-        out.append(cue)
+        joined = _joined(out[-1], cue, style) if out and short else None
+        if joined:
+            out[-1] = joined
+        else:
+            out.append(cue)
+    return out
+
+
+def _cps(cue):
+    return visible_length(_text(cue["words"])) / max(cue["end"] - cue["start"], EPS)
+
+
+def _one_speaker(a, b):
+    return len({w.get("speaker") for w in a["words"] + b["words"]}) == 1
+
+
+def _merge_fast(cues, style, cuts=frozenset()):
+    """A cue still too fast to read (timing has shared the frames as far as it may) joins a neighbour of the same
+    voice when the two read within the limit together: a subtitler's remedy for a quick line (two short
+    sentences in one cue) before condensing. Not across a cut the second cue comes up on."""
+    out = list(cues)
+    i = 0
+    while i < len(out):
+        if _cps(out[i]) <= style.max_cps + EPS:
+            i += 1
+            continue
+        options = []
+        for k in (i - 1, i):
+            if 0 <= k and k + 1 < len(out) and _one_speaker(out[k], out[k + 1]) \
+                    and out[k + 1]["start"] not in cuts:
+                joined = _joined(out[k], out[k + 1], style)
+                if joined and _cps(joined) <= style.max_cps + EPS:
+                    options.append((_cps(joined), k, joined))
+        if not options:
+            i += 1
+            continue
+        _, k, joined = min(options, key=lambda option: option[0])
+        out[k:k + 2] = [joined]
+        i = k + 1
     return out
 
 
@@ -55,6 +96,8 @@ def build_cues(words, style=CueStyle(), context=None, timing=None, condense=Fals
     (`context`: its frame grid, VAD speech and shot changes; subtitles.timing). With `condense`, a cue still
     too fast to read loses fillers, stutters and repeats (subtitles.condense), each listed in its `condensed`."""
     cues = _merge_short(time_cues(segment(words, style), style, context, timing), style)
+    cuts = {context.grid.time(context.grid.nearest(c)) for c in context.cuts} if context else set()
+    cues = _merge_fast(cues, style, cuts)
     for cue in cues:
         cue["lines"] = lines_for(cue["words"], style.max_line_chars, style.max_lines) or [_text(cue["words"])]
         cue["song"] = sung(cue["words"])

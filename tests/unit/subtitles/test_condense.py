@@ -98,9 +98,10 @@ def test_a_film_cue_too_fast_to_read_loses_its_fillers_and_says_so():
     from cinescribe.subtitles.segmentation import BreakCosts
 
     said = " Um, I mean, we, we have to go now, you know, right now."
-    words = [{"start": 1.0 + 0.12 * i, "end": 1.1 + 0.12 * i, "word": f" {w}", "probability": 0.9}
+    words = [{"start": 1.0 + 0.12 * i, "end": 1.1 + 0.12 * i, "word": f" {w}", "probability": 0.9, "speaker": "A"}
              for i, w in enumerate(said.split())]
-    after = [{"start": words[-1]["end"] + 0.15, "end": words[-1]["end"] + 2.0, "word": " Fine.", "probability": 0.9}]
+    after = [{"start": words[-1]["end"] + 0.15, "end": words[-1]["end"] + 2.0, "word": " Fine.", "probability": 0.9,
+              "speaker": "B"}]  # another voice: the quick line cannot join it
     style = CueStyle(max_cps=17.0, segmentation=BreakCosts(fast=0.0))  # segmentation's own remedy off
     kept = build_cues(words + after, style)
     condensed = build_cues(words + after, style, condense=True)

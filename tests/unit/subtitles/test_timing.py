@@ -143,6 +143,29 @@ def test_a_cue_too_fast_by_two_frames_takes_one_from_each_chained_neighbour():
     assert before["end"] >= before["voice"][1]  # its voice is not cut short
     assert all(b["start"] - a["end"] == pytest.approx(2 / 24, abs=1e-3) for a, b in zip(cues, cues[1:]))
 
+def _spoken(*lines):
+    speech = [[line[0]["start"] - 0.1, line[-1]["end"] + 0.1] for line in lines]
+    return [w for line in lines for w in line], TimingContext(speech=speech, vad_pad_s=0.1)
+
+
+def test_a_quick_line_too_fast_to_time_shares_a_cue_with_the_same_voices_next_sentence():
+    """36 characters in 1.45 s of voice, the next line 0.3 s later: no sharing of frames reads it at 20 a second,
+    but with the voice's next sentence it does (one cue, two sentences), as a subtitler would set it. A line of
+    another voice is not joined for it (that would make a dash pair of a quick exchange)."""
+    quick = _line("Where were you at midnight, Michael?", 1.0, step=0.25)
+    same = _line("I called you four times.", quick[-1]["end"] + 0.3)
+    assert same[0]["start"] - quick[0]["start"] < 36 / 20
+    for speaker in ("A", "B"):
+        words, context = _spoken([dict(w, speaker="A") for w in quick], [dict(w, speaker=speaker) for w in same])
+        cues = build_cues(words, STYLE, context)
+        texts = [" ".join(c["lines"]) for c in cues]
+        if speaker == "A":
+            assert texts == ["Where were you at midnight, Michael? I called you four times."]
+            assert 61 / (cues[0]["end"] - cues[0]["start"]) <= 20
+        else:
+            assert texts == ["Where were you at midnight, Michael?", "I called you four times."]
+
+
 @pytest.mark.parametrize("rate", RATES, ids=str)
 def test_no_in_or_out_time_just_off_a_shot_change(rate):
     """Netflix: an in-time on the cut or at least 12 frames (half a second) away; an out-time 2 frames before
