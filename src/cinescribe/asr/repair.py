@@ -23,9 +23,9 @@ from cinescribe.text.words import collapse_loops, text_of, words_within
 class RepairOptions(StageOptions):
     """When speech counts as unheard, and how it is decoded again (`asr.repair` in config/schema.yaml)."""
 
-    min_speech_s: float = 1.0
+    min_speech_s: float = 0.8
     min_words_per_s: float = 0.6
-    min_wordless_s: float = 1.5
+    min_wordless_s: float = 0.8
     join_gap_s: float = 1.0
     max_window_s: float = 28.0
     packed_gap_s: float = 1.0

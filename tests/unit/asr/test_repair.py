@@ -38,6 +38,15 @@ def test_a_line_dropped_beside_a_heard_one_in_the_same_stretch_of_speech_is_foun
     assert unheard_spans(speech, both) == []
 
 
+def test_the_last_one_word_turn_of_a_quick_exchange_whisper_skipped_is_found():
+    """"Who is it?" / "Run!" / "Yes?" / "Where?" in one VAD stretch (552.9-555.7 s of the speaker tuning film):
+    Whisper wrote the first three and stopped, leaving 0.83 s of the stretch, a whole turn, without a word."""
+    speech = [[552.896, 555.716]]
+    segments = [_segment("who is it run yes", 553.09, 554.686)]
+    assert unheard_spans(speech, segments) == [[554.886, 555.716]]
+    assert unheard_spans(speech, segments + [_segment("where", 554.754, 555.314)]) == []
+
+
 def test_the_words_of_a_repetition_loop_count_as_unheard():
     """'I'm out. I'm out. …' sixteen times over a line Whisper never decoded: the loop's words cover the line in
     time but heard nothing, and the merge cuts the loop away, so the line must be decoded again."""
