@@ -6,7 +6,8 @@ cutting the stream into cues that meet the rules is scored and the cheapest is k
 last at most max_duration, hold no pause over max_gap, keep song and speech apart and carry at most one change
 of speaker, as a dash pair (`layout.lines_for`). Among those cuts, breaks at a sentence end, clause
 punctuation, before a conjunction, at a pause or a change of speaker are rewarded; breaks after a dangling
-word, before a one- or two-word sentence tail, or that leave short or unbalanced cues cost (`BreakCosts`).
+word, before a one- or two-word sentence tail, or that leave short or unbalanced cues cost (`BreakCosts`); a
+dash pair holds whole sentences: neither line may run on from the cue before or into the cue after.
 
 Each cue looks back only as far as a cue can reach (its lines' characters, max_duration, a pause), so the work
 grows linearly with the film: 25,000 words (a 2.5-3 hour film) take 0.5-0.7 s (bench/segmentation.py). The
@@ -147,6 +148,8 @@ def segment(words, style, costs=None):
                 break
             duration = last["end"] - word["start"]
             cost = best[i] + costs.per_cue
+            if change is not None and j < n and not ends[j - 1]:  # its second line's sentence runs on
+                cost += costs.dash_tail
             if i:
                 cost += cut[i]
                 if not ends[i - 1]:  # the cue goes on a sentence begun in the cue before

@@ -132,3 +132,14 @@ def test_a_cue_too_fast_to_read_shares_its_time_with_a_slower_neighbour():
             for i, w in enumerate("At home. Alone.".split())]
     assert len(segment(fast + slow, CueStyle(max_cps=20.0, segmentation=BreakCosts(fast=2.0)))) == 1
     assert len(segment(fast + slow, CueStyle(max_cps=20.0))) == 2
+
+
+def test_a_dash_pair_does_not_open_a_sentence_the_next_cue_finishes():
+    """'- Come back in the morning / - He was still' then 'suffering from…' (the held-out film, where a decode
+    dropped the first line's full stop): the second speaker's sentence starts a cue of its own instead."""
+    first = _words("Come back in the morning")
+    second = _words("He was still suffering from the sudden disturbance of the quiet routine of his life.",
+                    start=_after(first, 0.9), step=0.21, speaker="B")
+    texts = _texts(build_cues(first + second))
+    assert texts[0] == "Come back in the morning", texts
+    assert not any(t.startswith("- ") for t in texts), texts
