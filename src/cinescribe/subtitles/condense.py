@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 
 from cinescribe.shapes import Removal
 from cinescribe.subtitles.layout import lines_for as layout_lines
-from cinescribe.subtitles.reading_speed import base_language
-from cinescribe.text.graphemes import visible_length
+from cinescribe.subtitles.reading_speed import base_language, chars_per_second
 from cinescribe.text.words import text_of
 
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "hm", "mm", "mhm"})
@@ -44,10 +43,6 @@ class Condensed:
 def _bare(word):
     """A word without its space, punctuation around it, or case: 'Um,' → 'um'; 'w-we' stays 'w-we'."""
     return _EDGE.sub("", word["word"].strip()).lower()
-
-
-def _cps(words, seconds):
-    return visible_length(text_of(words)) / max(seconds, 1e-3)
 
 
 def _trailing(word):
@@ -154,7 +149,7 @@ def condense(words, seconds, max_cps, language="en") -> Condensed:
     Fillers are English words ("er" is German for "he"): other languages lose only stutters and repeats."""
     words, removals = [dict(w) for w in words], []
     english = base_language(language) == "en"
-    while words and _cps(words, seconds) > max_cps:
+    while words and chars_per_second(words, seconds) > max_cps:
         span = _fillers(words) if english else None
         if span:
             removals.append(_removal(words[span[0]:span[1]], "filler"))
@@ -192,7 +187,7 @@ def condense_cues(cues, max_cps, lines_for=None, max_line_chars=42, max_lines=2,
     out, removals = [], []
     for cue in cues:
         seconds = cue["end"] - cue["start"]
-        if cue.get("song") or _cps(cue["words"], seconds) <= max_cps:
+        if cue.get("song") or chars_per_second(cue["words"], seconds) <= max_cps:
             out.append(cue)
             continue
         condensed = condense(cue["words"], seconds, max_cps, language)

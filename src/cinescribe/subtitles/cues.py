@@ -7,10 +7,10 @@ from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Cue
 from cinescribe.subtitles.condense import condense_cues
 from cinescribe.subtitles.layout import lines_for
+from cinescribe.subtitles.reading_speed import chars_per_second
 from cinescribe.subtitles.segmentation import BreakCosts, segment
 from cinescribe.subtitles.song_marks import mark_song_words, sung
 from cinescribe.subtitles.timing import time_cues
-from cinescribe.text.graphemes import visible_length
 from cinescribe.text.words import text_of as _text
 
 EPS = 1e-3  # a millisecond: cue times are written in milliseconds
@@ -58,7 +58,7 @@ def _merge_short(cues, style):
 
 
 def _cps(cue):
-    return visible_length(_text(cue["words"])) / max(cue["end"] - cue["start"], EPS)
+    return chars_per_second(cue["words"], cue["end"] - cue["start"])
 
 
 def _one_speaker(a, b):

@@ -28,6 +28,9 @@ is the limit for every language. resolved_style() is the one place that decision
 romanize and translate rules, done's lint and the review page all call it with their file's language.
 """
 
+from cinescribe.text.graphemes import visible_length
+from cinescribe.text.words import text_of
+
 AUDIENCES = ("adult", "children")
 
 DEFAULT = {"adult": 17.0, "children": 13.0}
@@ -62,3 +65,8 @@ def resolved_style(section, language):
     override = float(section.get("max_cps") or 0)
     style["max_cps"] = override if override > 0 else max_cps_for(language, section.get("audience", "adult"))
     return style
+
+
+def chars_per_second(words, seconds):
+    """How fast a cue of these words reads when shown for `seconds` (visible characters, as the guides count)."""
+    return visible_length(text_of(words)) / max(seconds, 1e-3)
