@@ -172,7 +172,7 @@ def detect_songs(wav_path, options=SongOptions(), speech=None) -> list[Span]:
     return songs
 
 
-def off_the_lines(song, speech, margin_s=0.5) -> Span:
+def off_the_lines(song, speech, margin_s) -> Span:
     """The song's ends moved `margin_s` clear of speech that runs across them and lies mostly outside the song.
 
     The windows are whole seconds, and rhythm is read over 6 s, so a song reaches up to two seconds into the

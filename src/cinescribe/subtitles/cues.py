@@ -80,8 +80,8 @@ def _merge_fast(cues, style, cuts=frozenset()):
             if 0 <= k and k + 1 < len(out) and _one_speaker(out[k], out[k + 1]) \
                     and out[k + 1]["start"] not in cuts:
                 joined = _joined(out[k], out[k + 1], style)
-                if joined and _cps(joined) <= style.max_cps + EPS:
-                    options.append((_cps(joined), k, joined))
+                if joined and (cps := _cps(joined)) <= style.max_cps + EPS:
+                    options.append((cps, k, joined))
         if not options:
             i += 1
             continue
