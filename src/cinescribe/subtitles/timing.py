@@ -26,7 +26,7 @@ from cinescribe.runtime.options import StageOptions
 from cinescribe.shapes import Span
 from cinescribe.subtitles.frame_grid import FrameGrid
 from cinescribe.text.graphemes import visible_length
-from cinescribe.text.words import text_of
+from cinescribe.text.words import ends_sentence, text_of
 
 
 @dataclass
@@ -45,6 +45,8 @@ class CueTiming(StageOptions):
     cut_zone_s: float = 0.5
     reading_lead_frames: int = 1
     reading_delay_frames: int = 1
+    run_on_delay_s: float = 0.75
+    run_on_pause_s: float = 0.3
 
 
 @dataclass
@@ -126,6 +128,13 @@ def voice_frames(groups, context, timing):
     return timed
 
 
+def runs_on(cue, following, pause_s):
+    """The next cue goes on in the same voice without a pause: one line of speech cut in two. Its text may come
+    up late (the viewer is still reading the first half) to give the first half the time it needs."""
+    a, b = cue.words[-1], following.words[0]
+    return a.get("speaker") == b.get("speaker") and b["start"] - a["end"] < pause_s and not ends_sentence(a["word"])
+
+
 def cuts_near(frame, cuts, zone, allowed=()):
     """The cuts (sorted frame numbers) less than `zone` frames from `frame`, but for those at an `allowed` offset
     (cut - frame): the shot-change rules' trouble spots, for timing and for the QC report."""
@@ -182,8 +191,11 @@ def time_cues(groups, style, context=None, timing=None):
             last = limit  # chaining: a short gap closes to the minimum
         if last - cue.first < reading and i + 1 < len(cues) and last == limit:  # too fast: the next may wait
             following = cues[i + 1]
-            later = min(following.first + timing.reading_delay_frames, cue.first + reading + gap,
-                        following.voice_out - min_frames)
+            later = following.first + timing.reading_delay_frames
+            if runs_on(cue, following, timing.run_on_pause_s):  # as far as it stays readable itself
+                room = cues[i + 2].first - gap if i + 2 < len(cues) else float("inf")
+                later = max(later, min(following.first + grid.frames(timing.run_on_delay_s), room - readings[i + 1]))
+            later = min(later, cue.first + reading + gap, following.voice_out - min_frames)
             if later > following.first and following.first not in cuts and _snap_in(later, cuts, zone) == later:
                 following.first, limit = later, later - gap
                 last = min(want, cue.first + max_frames, limit)

@@ -166,6 +166,23 @@ def test_a_quick_line_too_fast_to_time_shares_a_cue_with_the_same_voices_next_se
             assert texts == ["Where were you at midnight, Michael?", "I called you four times."]
 
 
+def test_a_sentence_too_long_for_one_cue_shares_its_time_between_its_two_cues():
+    """83 characters said in 3.6 s (23 a second) cut into two cues of one voice without a pause: the first would
+    read at 23 a second on its own frames, so the second comes up a little after its voice (the viewer is still
+    reading the first half; less than run_on_delay_s) and both read within 20 a second. Another voice's next line
+    keeps its in-time."""
+    line = _line("He was still suffering from the sudden disturbance of the quiet routine of his life.", 1.0, step=0.24)
+    after = _line("Good. Now open the box, slowly.", line[-1]["end"] + 0.9)
+    words, context = _spoken(line, [dict(w, speaker="B") for w in after])
+    first, second, third = build_cues(words, STYLE, context)
+    assert [" ".join(c["lines"]) for c in (first, second)] == [
+        "He was still suffering from the sudden", "disturbance of the quiet routine of his life."]
+    for cue in (first, second):
+        assert len(" ".join(cue["lines"])) / (cue["end"] - cue["start"]) <= 20
+    assert 0 < second["start"] - second["voice"][0] <= 0.75
+    assert third["start"] == third["voice"][0] and second["end"] >= second["voice"][1]
+
+
 @pytest.mark.parametrize("rate", RATES, ids=str)
 def test_no_in_or_out_time_just_off_a_shot_change(rate):
     """Netflix: an in-time on the cut or at least 12 frames (half a second) away; an out-time 2 frames before
