@@ -50,6 +50,7 @@ class BreakCosts(StageOptions):
     balance: float = 1.0
     per_cue: float = 10.0
     fast: float = 0.0
+    fast_dash: float = 1.0
 
 
 def _bare(word):
@@ -161,9 +162,10 @@ def segment(words, style, costs=None):
                 cost += costs.balance * abs(math.log((duration + 1.0) / (before + 1.0)))
             if duration < style.min_duration:
                 cost += costs.short_cue * (1 - duration / style.min_duration)
-            if costs.fast:  # faster than the reading speed even with the silence after it (up to half a second)
+            fast = costs.fast + (costs.fast_dash if change is not None else 0.0)
+            if fast:  # faster than the reading speed even with the silence after it (up to half a second)
                 shown = duration + min(max(pause_after[j - 1] - GAP_S, 0.0), LINGER_MAX_S)
-                cost += costs.fast * max(0.0, chars / max(shown, 1e-3) - style.max_cps)
+                cost += fast * max(0.0, chars / max(shown, 1e-3) - style.max_cps)
             if cost < best[j]:
                 best[j], back[j] = cost, i
     groups, j = [], n

@@ -143,3 +143,19 @@ def test_a_dash_pair_does_not_open_a_sentence_the_next_cue_finishes():
     texts = _texts(build_cues(first + second))
     assert texts[0] == "Come back in the morning", texts
     assert not any(t.startswith("- ") for t in texts), texts
+
+
+def test_a_dash_pair_too_fast_to_read_gives_each_voice_its_sentences_back():
+    """'- We are late. / - At least a week.' (two quick sentence ends across an exchange) reads at 24 characters a
+    second; each half belongs with its own voice's sentence either side, and there both cues read within 20."""
+    walk = _words("Then stop talking and start walking.", step=0.3)
+    late = _words("We are late.", start=_after(walk, 0.45), step=0.12)
+    week = _words("At least a week.", start=_after(late, 0.0), step=0.15, speaker="B")
+    heart = _words("His heart is weaker than we thought.", start=_after(week, 0.5), step=0.25, speaker="B")
+    style = CueStyle(max_cps=20)
+    cues = build_cues(walk + late + week + heart, style)
+    assert [text_of(c["words"]).strip() for c in cues] == [
+        "Then stop talking and start walking. We are late.", "At least a week. His heart is weaker than we thought."]
+    assert all(len(" ".join(c["lines"])) / (c["end"] - c["start"]) <= 20 for c in cues)
+    unpriced = CueStyle(max_cps=20, segmentation=BreakCosts(fast_dash=0.0))
+    assert any(t.startswith("- ") for t in _texts(build_cues(walk + late + week + heart, unpriced)))
