@@ -1,5 +1,6 @@
-"""Where a cue's text breaks into lines: balanced, after punctuation, before a conjunction, and never
-leaving an article or a preposition dangling at a line's end (Netflix timed-text style).
+"""Where a cue's text breaks into lines: after punctuation, before a conjunction or a preposition (Netflix's
+English guide: a break anywhere else splits a phrase, and costs), balanced, and never leaving an article, a
+preposition or a conjunction dangling at a line's end.
 
 Lengths are visible characters (graphemes), so a Devanagari line of 42 shows 42 characters; lines only break
 at spaces, never inside a word. Hindi has postpositions instead of prepositions: a line must not start with
@@ -11,12 +12,14 @@ from cinescribe.text.graphemes import visible_length
 CONJUNCTIONS = {"and", "but", "or", "so", "because", "that", "which", "who", "when", "while", "if", "although",
                 "though", "until", "unless", "where", "whether", "nor", "yet", "than",
                 "और", "लेकिन", "पर", "मगर", "कि", "क्योंकि", "या", "तो", "जब", "अगर", "जो", "ताकि", "वरना"}
-DANGLING = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "my",
-            "your", "his", "her", "its", "our", "their", "this", "these", "those", "about", "as", "over",
-            "under", "between", "through", "after", "before", "i", "i'm", "i'll", "we", "you", "not"}
+PREPOSITIONS = {"of", "to", "in", "on", "at", "for", "with", "from", "by", "into", "onto", "about", "over", "under",
+                "between", "through", "after", "before"}
+DANGLING = PREPOSITIONS | {"a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "this", "these",
+                           "those", "as", "i", "i'm", "i'll", "we", "you", "not"}
 POSTPOSITIONS = {"का", "की", "के", "को", "में", "से", "ने", "पर", "तक", "वाला", "वाले", "वाली", "है", "हैं", "था",
                  "थे", "थी", "हूँ", "हूं", "हो"}
 BREAK_AFTER = ",.;:?!।॥"  # punctuation a line may end on
+MID_PHRASE = 8  # a break neither after punctuation nor before a conjunction or preposition
 
 
 def _bare(word):
@@ -27,12 +30,14 @@ def _break_cost(head, tail):
     cost = abs(visible_length(head) - visible_length(tail))
     if head[-1] in BREAK_AFTER:
         cost -= 14
-    first = _bare(tail.split()[0])
+    first, last = _bare(tail.split()[0]), _bare(head.split()[-1])
     if first in CONJUNCTIONS:
         cost -= 6
+    elif head[-1] not in BREAK_AFTER and first not in PREPOSITIONS:
+        cost += MID_PHRASE
     if first in POSTPOSITIONS:
         cost += 20
-    if _bare(head.split()[-1]) in DANGLING:
+    if last in DANGLING or (last in CONJUNCTIONS and head[-1] not in BREAK_AFTER):
         cost += 20
     return cost
 

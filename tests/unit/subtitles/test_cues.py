@@ -24,6 +24,17 @@ def test_breaks_at_natural_points():
     assert wrap("x" * 50) is None
 
 
+def test_a_line_breaks_after_punctuation_or_before_a_conjunction_not_inside_a_phrase():
+    """Netflix's English guide breaks lines after punctuation, before conjunctions and prepositions: a first line
+    that ends on 'and', or a break between a verb and its object, reads as a broken phrase."""
+    assert wrap("Then stop talking and start walking. We are late.") == ["Then stop talking",
+                                                                     "and start walking. We are late."]
+    assert wrap("Stop the car, there is somebody lying on the road.") == ["Stop the car,",
+                                                                      "there is somebody lying on the road."]
+    assert wrap("The light went out in the whole street at midnight.") == ["The light went out",
+                                                                       "in the whole street at midnight."]
+
+
 def test_long_speech_meets_length_count_duration_and_gap_rules():
     cues = build_cues(_words(" ".join(["word"] * 300)))
     events = [pysubs2.SSAEvent(start=int(c["start"] * 1000), end=int(c["end"] * 1000), text=r"\N".join(c["lines"]))
