@@ -9,7 +9,8 @@
   the stretch is nearer; then a short linger, longer when reading speed needs it.
 - A cue still too fast to read between chained neighbours takes a frame from each, inside the ±2 frames QC
   allows an in-time: it comes up a frame before its voice (where the cue before only lingers) and the cue
-  after waits a frame past its own.
+  after waits a frame past its own. Where the cue after goes on the same sentence in the same voice, it may
+  wait longer (`run_on_delay_s`), as far as it stays readable itself: one long sentence shares its time.
 - Chaining: a gap of half a second or less between two cues closes to 2 frames, so no blank flickers between
   lines; a 2-frame gap is kept between any two cues; a cue lasts at least 5/6 s (20 frames at 24 fps).
 - Shot changes: an in- or out-time a few frames from a cut moves onto it (an out-time 2 frames before it),
@@ -128,7 +129,7 @@ def voice_frames(groups, context, timing):
     return timed
 
 
-def runs_on(cue, following, pause_s):
+def _runs_on(cue, following, pause_s):
     """The next cue goes on in the same voice without a pause: one line of speech cut in two. Its text may come
     up late (the viewer is still reading the first half) to give the first half the time it needs."""
     a, b = cue.words[-1], following.words[0]
@@ -192,7 +193,7 @@ def time_cues(groups, style, context=None, timing=None):
         if last - cue.first < reading and i + 1 < len(cues) and last == limit:  # too fast: the next may wait
             following = cues[i + 1]
             later = following.first + timing.reading_delay_frames
-            if runs_on(cue, following, timing.run_on_pause_s):  # when that makes it readable, and the next stays so
+            if _runs_on(cue, following, timing.run_on_pause_s):  # when that makes it readable, and the next stays so
                 room = cues[i + 2].first - gap if i + 2 < len(cues) else float("inf")
                 reach = min(following.first + grid.frames(timing.run_on_delay_s), room - readings[i + 1])
                 if cue.first + reading + gap - timing.reading_lead_frames <= reach:
