@@ -28,16 +28,17 @@ def _bare(word):
 
 def _break_cost(head, tail):
     cost = abs(visible_length(head) - visible_length(tail))
-    if head[-1] in BREAK_AFTER:
+    punctuated = head[-1] in BREAK_AFTER
+    if punctuated:
         cost -= 14
     first, last = _bare(tail.split()[0]), _bare(head.split()[-1])
     if first in CONJUNCTIONS:
         cost -= 6
-    elif head[-1] not in BREAK_AFTER and first not in PREPOSITIONS:
+    elif not punctuated and first not in PREPOSITIONS:
         cost += MID_PHRASE
     if first in POSTPOSITIONS:
         cost += 20
-    if last in DANGLING or (last in CONJUNCTIONS and head[-1] not in BREAK_AFTER):
+    if last in DANGLING or (last in CONJUNCTIONS and not punctuated):
         cost += 20
     return cost
 
