@@ -20,7 +20,6 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -82,9 +81,8 @@ def main():
     parser.add_argument("--seed", type=int, help="build the films with this seed instead of their own")
     args = parser.parse_args()
     for name in args.films:
-        spec = film_like.FILMS[name] if args.seed is None else replace(film_like.FILMS[name], seed=args.seed)
-        folder = args.out / (f"{name}-{args.minutes:g}" + ("" if args.seed is None else f"-seed{args.seed}"))
-        wav, reference = film_like.build(folder / "film", spec, args.minutes)
+        folder = args.out / film_like.film_folder(name, args.minutes, args.seed)
+        wav, reference = film_like.build(folder / "film", film_like.film_spec(name, args.seed), args.minutes)
         seconds, job = run_workflow(wav, folder / "work")
         report(name, reference, job, seconds)
 

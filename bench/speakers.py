@@ -14,7 +14,6 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -60,11 +59,6 @@ def parse_overrides(pairs):
     return overrides
 
 
-def film_spec(name, seed=None):
-    """The film's own spec, or the same cast with another seed."""
-    return film_like.FILMS[name] if seed is None else replace(film_like.FILMS[name], seed=seed)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--films", nargs="*", default=["speakers_heldout", "speakers_tune"])
@@ -77,9 +71,8 @@ def main():
     options = Options.from_config(DEFAULTS["diarization"], **parse_overrides(args.set))
     encoder = load_encoder("cpu", 2)
     segmenter = load_segmenter("cpu", 2) if options.overlap else None
-    seeded = "" if args.seed is None else f"-seed{args.seed}"
-    films = [(name, *film_like.build(args.out / f"{name}-{args.minutes:g}{seeded}", film_spec(name, args.seed),
-                                     args.minutes))
+    films = [(name, *film_like.build(args.out / film_like.film_folder(name, args.minutes, args.seed),
+                                     film_like.film_spec(name, args.seed), args.minutes))
              for name in args.films]
     if not args.no_sample:
         films.append(("pyannote sample", media.DEMO_WAV, demo_reference()))

@@ -17,7 +17,7 @@ import hashlib
 import json
 import subprocess
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -193,6 +193,16 @@ FILMS = {
         Voice("kokoro_nezumi", kokoro="jf_nezumi", sex="f"), Voice("kokoro_tebukuro", kokoro="jf_tebukuro", sex="f"),
     ), lines=DIALOGUE[1::2], quick_exchanges=True),
 }
+
+
+def film_spec(name, seed=None):
+    """FILMS[name], or its cast with another seed (other lines and scenes): a film nobody has looked at yet."""
+    return FILMS[name] if seed is None else replace(FILMS[name], seed=seed)
+
+
+def film_folder(name, minutes, seed=None):
+    """Where the benches keep such a film: {name}-{minutes}, with -seed{seed} for another seed."""
+    return f"{name}-{minutes:g}" + ("" if seed is None else f"-seed{seed}")
 
 
 def build(folder, spec, minutes=10.0):
