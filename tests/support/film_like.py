@@ -251,22 +251,6 @@ def film_at(film_dir, folder, name, minutes):
     return build(Path(folder) / "film", FILMS[name], minutes)
 
 
-def synthetic_dialogue(folder, voices, lines, gaps=(0.25, 0.6, 0.9, 0.4)):
-    """A conversation without a film around it: line i said by voices[i % len(voices)] (espeak-ng or Kokoro
-    Voices), pauses cycling through `gaps`. Returns the WAV and its reference turns [(start, end, voice name)]."""
-    folder = Path(folder)
-    (folder / "pieces").mkdir(parents=True, exist_ok=True)
-    parts, turns, clock = [], [], 0
-    for i, text in enumerate(lines):
-        voice = voices[i % len(voices)]
-        samples = _speak(folder / "pieces", voice, text, "plain")
-        first, last = _voiced_extent(samples)
-        turns.append((round((clock + first) / RATE, 3), round((clock + last) / RATE, 3), voice.name))
-        parts += [samples, np.zeros(round(gaps[i % len(gaps)] * RATE), samples.dtype)]
-        clock += len(samples) + len(parts[-1])
-    return film._write(folder / "dialogue.wav", np.concatenate(parts)), turns
-
-
 def reference_text(reference):
     return " ".join(line["text"] for line in sorted(reference["lines"], key=lambda x: x["start"]))
 

@@ -46,7 +46,7 @@ class Options(StageOptions):
     smoothing_s: float = 0.5
     min_turn_s: float = 0.3
     window_similarity: float = 0.55
-    speaker_similarity: float = 0.85
+    speaker_similarity: float = 0.7
     voice_similarity: float | None = None
     min_cluster_s: float = 4.0
     min_speaker_s: float = 4.0
