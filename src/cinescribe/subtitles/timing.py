@@ -193,12 +193,13 @@ def time_cues(groups, style, context=None, timing=None):
         if last - cue.first < reading and i + 1 < len(cues) and last == limit:  # too fast: the next may wait
             following = cues[i + 1]
             later = following.first + timing.reading_delay_frames
+            readable = cue.first + reading + gap  # the next cue's in-time that gives this one its reading time
             if _runs_on(cue, following, timing.run_on_pause_s):  # when that makes it readable, and the next stays so
                 room = cues[i + 2].first - gap if i + 2 < len(cues) else float("inf")
                 reach = min(following.first + grid.frames(timing.run_on_delay_s), room - readings[i + 1])
-                if cue.first + reading + gap - timing.reading_lead_frames <= reach:
+                if readable - timing.reading_lead_frames <= reach:
                     later = max(later, reach)
-            later = min(later, cue.first + reading + gap, following.voice_out - min_frames)
+            later = min(later, readable, following.voice_out - min_frames)
             if later > following.first and following.first not in cuts and _snap_in(later, cuts, zone) == later:
                 following.first, limit = later, later - gap
                 last = min(want, cue.first + max_frames, limit)
