@@ -85,9 +85,9 @@ def resolve_model(name, cache_dir=None):
 
 
 def load_whisper(name, device="cpu", compute_type="int8", threads=0, cache_dir=None):
-    from faster_whisper import WhisperModel
+    from cinescribe.asr.whisper_model import WindowByWindowEncoder
 
     path = resolve_model(name, cache_dir)
     log.info("loading Whisper '%s' from %s on %s (%s, %d threads)", name, path, device, compute_type, threads)
-    return WhisperModel(path, device=device, compute_type=compute_type, cpu_threads=threads)
+    return WindowByWindowEncoder(path, device=device, compute_type=compute_type, cpu_threads=threads)
 

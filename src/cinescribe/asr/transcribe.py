@@ -48,8 +48,8 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     """Transcribe the chunk's audio slice; return (segments with absolute times and words, repaired windows).
 
     Windows come from our VAD (cut at pauses) and go to BatchedInferencePipeline as clip_timestamps,
-    so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation (on a GPU; on the CPU
-    `cpu_batch_size` windows at a time, one by default). Speech that comes
+    so the batch runs in parallel without the mid-word cuts of fixed 30 s concatenation (on the CPU
+    `cpu_batch_size` windows at a time, each encoded alone: asr/whisper_model.py). Speech that comes
     back with too few words is decoded again on its own (asr.repair), and so is `voice_like` sound (vad.json:
     whispers VAD did not hear), which no window holds. `load_model` is only called when the chunk has speech.
     """
@@ -64,7 +64,7 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
     model = load_model()
-    if model.model.device == "cpu":  # a batch decodes every window as long as its longest: on CPU that is waste
+    if model.model.device == "cpu":  # the best batch on a CPU is its own (asr.cpu_batch_size)
         batch_size = min(batch_size, options.get("cpu_batch_size", batch_size))
     common = dict(decoding_options(model, options), initial_prompt=options.get("initial_prompt") or None)
     if options["condition_on_previous_text"]:

@@ -29,6 +29,20 @@ def test_chunk_times_are_absolute_and_words_are_right(tiny, sequential):
     assert wer(media.demo_reference(), " ".join(s["text"] for s in segments)) < 0.35
 
 
+def test_windows_decoded_together_on_the_cpu_give_the_words_of_one_at_a_time(tiny):
+    """The CPU decodes `cpu_batch_size` windows together, each encoded alone: the batch must not change a word."""
+    chunk = {"index": 1, "start": 5.0, "end": 30.0, "audio_start": 5.0, "audio_end": 30.0}
+    speech = [[6.6, 12.4], [12.6, 19.5], [19.6, 24.0], [24.2, 30.0]]
+
+    def words(cpu_batch_size):
+        options = {**OPTIONS, "window_seconds": 8, "cpu_batch_size": cpu_batch_size}
+        segments, _ = transcribe_chunk(lambda: tiny, media.DEMO_WAV, chunk, speech, options)
+        return [(w["word"], w["start"], w["end"]) for s in segments for w in s["words"]]
+
+    one_at_a_time = words(1)
+    assert len(one_at_a_time) >= 40 and words(4) == one_at_a_time
+
+
 def test_a_whisper_vad_did_not_hear_is_decoded_on_its_own(tiny):
     """vad.json's voice_like sound (a whisper Silero scored near zero) has no window of the first pass; the repair
     pass decodes it alone. Here VAD is made to miss 19.6-27.2 s of the demo."""
