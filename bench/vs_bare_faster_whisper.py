@@ -4,9 +4,9 @@ Two kinds of film: `mixed` (read-aloud dialogue, reading, music blocks and long 
 held-out film of tests/support/film_like.py: music beds, rooms, level swings, whispers, shouts, overlaps, SFX
 and music scenes). For each film (10 and 30 minutes by default; `--long`: 150 minutes) prints wall time and RTF
 of bare `BatchedInferencePipeline` (batch 8, all cores as threads, word timestamps; text-only decoding as its
-default, and with timestamps as the workflow decodes, also at batch 1 as the workflow decodes on the CPU), and of
+default, and with timestamps as the workflow decodes), and of
 the workflow with diarization off and with default settings (diarization on), each as a ratio to bare batched and
-to bare with timestamps (at batch 8 and at 1); WER of each against the
+to bare with timestamps; WER of each against the
 known text (and of bare sequential with `--sequential`, the default for short films); peak RSS of bare and of the
 workflow's biggest job; on film-like films, speech left without a cue and unflagged, and cues over music or SFX
 scenes. Every wall is the whole command as a user runs it (process start, imports, model load); beside it the
@@ -52,8 +52,8 @@ from faster_whisper import WhisperModel, BatchedInferencePipeline
 from cinescribe.asr.models import resolve_model
 mode, model_name, wav, threads, device, compute_type = sys.argv[1:5] + (sys.argv[5:] or ["cpu", "int8"])
 model = WhisperModel(resolve_model(model_name), device=device, compute_type=compute_type, cpu_threads=int(threads))
-if mode.startswith("batched"):  # batched-ts: decoding with timestamps, as the workflow does; -1: one at a time
-    segments, _ = BatchedInferencePipeline(model).transcribe(wav, batch_size=1 if mode.endswith("-1") else 8,
+if mode.startswith("batched"):  # batched-ts: decoding with timestamps, as the workflow does
+    segments, _ = BatchedInferencePipeline(model).transcribe(wav, batch_size=8,
                                                              beam_size=5, word_timestamps=True,
                                                              without_timestamps=not mode.startswith("batched-ts"))
 else:
@@ -179,9 +179,6 @@ def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
     # (docs/benchmarks.md); with timestamps it decodes what is said, and costs what the words cost.
     ts_s, ts_text, ts_rss, ts_cpu = run_bare("batched-ts", wav, args.model, args.threads)
     rows.append(("bare batched, timestamps", ts_s, wer(text, ts_text), ts_rss, ts_cpu, ""))
-    # On the CPU the workflow decodes one window at a time (asr.cpu_batch_size): bare given the same choice.
-    one_s, one_text, one_rss, one_cpu = run_bare("batched-ts-1", wav, args.model, args.threads)
-    rows.append(("bare batched, timestamps, batch 1", one_s, wer(text, one_text), one_rss, one_cpu, ""))
     peaks = {}
     for diarization in (False, True):
         label = "workflow, diarization " + ("on (default)" if diarization else "off")
@@ -192,7 +189,7 @@ def compare(wav, text, minutes, args, out, kind="mixed", reference=None):
         peaks[diarization] = peak[biggest]
         target = TARGETS.get((kind, round(minutes), diarization))
         ratio = (f"ratio {wf_s / bare_s:.3f}" + (f" (target <= {target:.2f})" if target else "")
-                 + f", {wf_s / ts_s:.3f} to bare with timestamps, {wf_s / one_s:.3f} to it at batch 1; "
+                 + f", {wf_s / ts_s:.3f} to bare with timestamps; "
                  f"CPU ratio {wf_cpu / bare_cpu:.3f}")
         checks = f"; {film_checks(reference, workdir / 'results' / wav.stem)}" if reference else ""
         rows.append((label, wf_s, wer(text, wf_text), peak[biggest], wf_cpu,
