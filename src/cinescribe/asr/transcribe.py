@@ -64,7 +64,7 @@ def transcribe_chunk(load_model, wav_path, chunk, speech, options, batch_size=8,
     audio = read_slice(wav_path, chunk["audio_start"], chunk["audio_end"])
     clips = [{"start": s - offset, "end": e - offset} for s, e in windows]
     model = load_model()
-    if model.model.device == "cpu":  # the best batch on a CPU is its own (asr.cpu_batch_size)
+    if model.model.device == "cpu":  # windows are encoded one at a time there, and decoded cpu_batch_size together
         batch_size = min(batch_size, options.get("cpu_batch_size", batch_size))
     common = dict(decoding_options(model, options), initial_prompt=options.get("initial_prompt") or None)
     if options["condition_on_previous_text"]:
